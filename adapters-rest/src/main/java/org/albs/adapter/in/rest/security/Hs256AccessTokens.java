@@ -1,0 +1,87 @@
+package org.albs.adapter.in.rest.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.albs.application.port.out.AccessTokens;
+import org.albs.domain.identity.UserId;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Tokens exactly as upstream's fastapi-users JWTStrategy makes them: HS256 with the shared {@code JWT_SECRET},
+ * {@code sub} = the user id as a string, {@code aud = ["fastapi-users:auth"]}, {@code exp}. Tokens minted by the
+ * upstream {@code generate_token.py} therefore keep working, and ours work there.
+ */
+public class Hs256AccessTokens implements AccessTokens {
+    public static final String AUDIENCE = "fastapi-users:auth";
+
+    private final HmacKey key;
+    private final Clock clock;
+    private final JwtConsumer consumer;
+
+    public Hs256AccessTokens(String secret, Clock clock) {
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("JWT_SECRET must be set");
+        }
+        this.key = new HmacKey(secret.getBytes(StandardCharsets.UTF_8));
+        this.clock = clock;
+        this.consumer = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setExpectedAudience(AUDIENCE)
+                .setEvaluationTime(null)
+                .setVerificationKey(key)
+                // upstream secrets may be shorter than 256 bits; PyJWT accepts them, so must we
+                .setRelaxVerificationKeyValidation()
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                .build();
+    }
+
+    @Override
+    public String issue(UserId user, Duration lifetime) {
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject(user.toString());
+        claims.setClaim("aud", List.of(AUDIENCE));
+        claims.setExpirationTime(NumericDate.fromSeconds(clock.instant().plus(lifetime).getEpochSecond()));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setHeader("typ", "JWT");
+        jws.setKey(key);
+        jws.setDoKeyValidation(false);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+    }
+
+    @Override
+    public Optional<UserId> verify(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JwtClaims claims = consumer.processToClaims(token);
+            if (claims.getExpirationTime().getValue() <= clock.instant().getEpochSecond()) {
+                return Optional.empty();
+            }
+            long id = Long.parseLong(claims.getSubject());
+            return id > 0 ? Optional.of(new UserId(id)) : Optional.empty();
+        } catch (InvalidJwtException | NumberFormatException | org.jose4j.jwt.MalformedClaimException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.albs.application.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.albs.application.port.out.AccessTokens;
+import org.albs.application.port.out.PasswordHasher;
+import org.albs.application.port.out.Transactions;
+import org.albs.application.port.out.Users;
+import org.albs.domain.AuthenticationFailedException;
+import org.albs.domain.BadRequestException;
+import org.albs.domain.ConflictException;
+import org.albs.domain.NotFoundException;
+import org.albs.domain.PermissionDeniedException;
+import org.albs.domain.Problems;
+import org.albs.domain.identity.NewUser;
+import org.albs.domain.identity.User;
+import org.albs.domain.identity.UserId;
+
+/** Who is calling, and the accounts and tokens superusers hand out to nodes. */
+public class IdentityService {
+    /** Upstream's login token lifetime (fastapi-users JWTStrategy). */
+    public static final Duration LOGIN_TOKEN_LIFETIME = Duration.ofDays(1);
+    /** Ten years: long-lived node tokens, but never "forever". */
+    public static final long MAX_TOKEN_LIFETIME_SECONDS = 10L * 366 * 24 * 3600;
+
+    private final Users users;
+    private final AccessTokens tokens;
+    private final PasswordHasher hasher;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public IdentityService(Users users, AccessTokens tokens, PasswordHasher hasher, Transactions tx, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * The user behind a bearer token. Bad token, unknown or inactive user: 401; a user not yet verified by an
+     * admin: 403 (as fastapi-users' {@code current_user(active=True, verified=True)}).
+     */
+    public User authenticate(String bearerToken) {
+        UserId id = tokens.verify(bearerToken).orElseThrow(AuthenticationFailedException::new);
+        User user = users.findById(id).orElseThrow(AuthenticationFailedException::new);
+        if (!user.active()) {
+            throw new AuthenticationFailedException();
+        }
+        if (!user.verified()) {
+            throw new PermissionDeniedException("Forbidden");
+        }
+        return user;
+    }
+
+    /** Password login of fastapi-users: the form's username is the e-mail address. */
+    public String login(String email, String password) {
+        Optional<User> found = email == null ? Optional.empty() : users.findByEmail(email);
+        boolean ok = found.map(u -> u.hashedPassword() != null && password != null
+                && hasher.matches(password, u.hashedPassword())).orElse(false);
+        if (!ok || !found.get().active()) {
+            throw new BadRequestException("LOGIN_BAD_CREDENTIALS");
+        }
+        return tokens.issue(found.get().id(), LOGIN_TOKEN_LIFETIME);
+    }
+
+    /** A verified, non-superuser account for a build node or another service. */
+    public User createServiceAccount(User actor, String username, String email) {
+        actor.requireSuperuser();
+        Problems problems = new Problems();
+        NewUser.validateNames(username, email, problems);
+        problems.throwIfAny();
+        return tx.inTransaction(() -> {
+            if (users.existsByUsernameOrEmail(username, email)) {
+                throw new ConflictException("A user with username '" + username + "' or email '" + email + "' already exists");
+            }
+            return users.insert(new NewUser(username, email, null, true, true, false), clock.instant());
+        });
+    }
+
+    public String issueToken(User actor, long userId, Long lifetimeSeconds) {
+        actor.requireSuperuser();
+        Problems problems = new Problems();
+        if (lifetimeSeconds == null) {
+            problems.add("Field required", "missing", "body", "lifetime_seconds");
+        } else if (lifetimeSeconds <= 0 || lifetimeSeconds > MAX_TOKEN_LIFETIME_SECONDS) {
+            problems.add("lifetime_seconds must be between 1 and " + MAX_TOKEN_LIFETIME_SECONDS,
+                    "value_error", "body", "lifetime_seconds");
+        }
+        problems.throwIfAny();
+        User subject = users.findById(new UserId(userId))
+                .orElseThrow(() -> new NotFoundException("User with id " + userId + " is not found"));
+        if (!subject.active()) {
+            throw new ConflictException("User with id " + userId + " is not active");
+        }
+        return tokens.issue(subject.id(), Duration.ofSeconds(lifetimeSeconds));
+    }
+
+    /**
+     * Creates the first superuser from configuration, or resets its password when it already exists, so the
+     * operator's configured password is always the one that works.
+     */
+    public User ensureAdmin(String username, String email, String password) {
+        Problems problems = new Problems();
+        NewUser.validateNames(username, email, problems);
+        if (password == null || password.length() < 8) {
+            problems.add("the admin password must have at least 8 characters", "value_error", "ALBS_ADMIN_PASSWORD");
+        }
+        problems.throwIfAny();
+        String hash = hasher.hash(password);
+        return tx.inTransaction(() -> {
+            Optional<User> existing = users.findByEmail(email);
+            if (existing.isPresent()) {
+                users.setPassword(existing.get().id(), hash, clock.instant());
+                return users.findById(existing.get().id()).orElseThrow();
+            }
+            if (users.existsByUsernameOrEmail(username, email)) {
+                throw new ConflictException("username '" + username + "' is taken by another user");
+            }
+            return users.insert(new NewUser(username, email, hash, true, true, true), clock.instant());
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package org.albs.bootstrap;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every {@code albs.*} setting; each maps to an environment variable (ALBS_ADMIN_EMAIL = albs.admin.email). */
+@ConfigMapping(prefix = "albs")
+public interface AlbsConfig {
+    Auth auth();
+
+    Admin admin();
+
+    ReferenceData referenceData();
+
+    Dispatch dispatch();
+
+    interface Auth {
+        /** The HS256 secret shared with upstream's token tools (env JWT_SECRET). */
+        Optional<String> jwtSecret();
+    }
+
+    interface Admin {
+        Optional<String> username();
+
+        Optional<String> email();
+
+        Optional<String> password();
+    }
+
+    interface ReferenceData {
+        /** Load platform definitions at start-up (create or update by name). */
+        @WithDefault("true")
+        boolean load();
+
+        /** A platforms YAML file; without it the bundled AlmaLinux 8 and 9 definitions are used. */
+        Optional<String> location();
+    }
+
+    interface Dispatch {
+        /** How long a node holds a task without pinging before another node may take it (upstream: 20 min). */
+        @WithDefault("PT20M")
+        Duration leaseDuration();
+
+        /** How many claims a task may have before a lost lease fails it. */
+        @WithDefault("3")
+        int maxAttempts();
+    }
+}

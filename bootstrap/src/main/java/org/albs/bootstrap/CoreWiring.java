@@ -1,0 +1,62 @@
+package org.albs.bootstrap;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.albs.adapter.in.rest.security.Hs256AccessTokens;
+import org.albs.adapter.in.rest.security.Pbkdf2PasswordHasher;
+import org.albs.application.identity.IdentityService;
+import org.albs.application.platform.PlatformService;
+import org.albs.application.platform.RepositoryQueries;
+import org.albs.application.port.out.AccessTokens;
+import org.albs.application.port.out.PasswordHasher;
+import org.albs.application.port.out.Platforms;
+import org.albs.application.port.out.Repositories;
+import org.albs.application.port.out.Transactions;
+import org.albs.application.port.out.Users;
+
+/** The core's services are plain classes; this is where they meet their adapters. */
+@ApplicationScoped
+public class CoreWiring {
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    AccessTokens accessTokens(AlbsConfig config, Clock clock) {
+        String secret = config.auth().jwtSecret().filter(s -> !s.isBlank()).orElseThrow(() ->
+                new IllegalStateException("JWT_SECRET is not set: the server cannot verify node tokens without it"));
+        return new Hs256AccessTokens(secret, clock);
+    }
+
+    @Produces
+    @Singleton
+    PasswordHasher passwordHasher() {
+        return new Pbkdf2PasswordHasher();
+    }
+
+    @Produces
+    @Singleton
+    IdentityService identityService(Users users, AccessTokens tokens, PasswordHasher hasher, Transactions tx,
+                                    Clock clock) {
+        return new IdentityService(users, tokens, hasher, tx, clock);
+    }
+
+    @Produces
+    @Singleton
+    PlatformService platformService(Platforms platforms, Repositories repositories, Transactions tx) {
+        return new PlatformService(platforms, repositories, tx);
+    }
+
+    @Produces
+    @Singleton
+    RepositoryQueries repositoryQueries(Repositories repositories, Transactions tx) {
+        return new RepositoryQueries(repositories, tx);
+    }
+}

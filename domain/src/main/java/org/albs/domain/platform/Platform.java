@@ -1,0 +1,28 @@
+package org.albs.domain.platform;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A distribution release that builds target (AlmaLinux-8, AlmaLinux-9 ...): its architectures, the mock
+ * configuration every build node receives ({@code data}) and its base repositories.
+ */
+public record Platform(Long id, String name, String type, String distrType, String distrVersion,
+                       String testDistName, String contactMail, String copyright, String pgpKey, Integer priority,
+                       List<String> archList, List<String> copyPriorityArches, List<Object> weakArchList,
+                       Map<String, Object> data, Map<String, Object> modularity, boolean reference,
+                       List<Repository> repositories, List<String> referencePlatforms) {
+    public Platform {
+        Objects.requireNonNull(name, "name");
+        archList = List.copyOf(archList);
+        repositories = repositories == null ? List.of() : List.copyOf(repositories);
+        referencePlatforms = referencePlatforms == null ? List.of() : List.copyOf(referencePlatforms);
+        data = data == null ? Map.of() : data;
+    }
+
+    /** The repositories of this platform for one architecture, in priority order of insertion. */
+    public List<Repository> repositoriesFor(String arch) {
+        return repositories.stream().filter(r -> r.arch().equals(arch)).toList();
+    }
+}
