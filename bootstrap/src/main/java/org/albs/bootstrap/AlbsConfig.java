@@ -17,6 +17,14 @@ public interface AlbsConfig {
 
     Dispatch dispatch();
 
+    Pulp pulp();
+
+    interface Pulp {
+        /** Pulp's base URL; SRPM download URLs handed to nodes start with it (upstream PULP_HOST). */
+        @WithDefault("http://pulp")
+        String host();
+    }
+
     interface Auth {
         /** The HS256 secret shared with upstream's token tools (env JWT_SECRET). */
         Optional<String> jwtSecret();

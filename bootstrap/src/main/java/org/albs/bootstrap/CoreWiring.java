@@ -8,15 +8,22 @@ import jakarta.inject.Singleton;
 
 import org.albs.adapter.in.rest.security.Hs256AccessTokens;
 import org.albs.adapter.in.rest.security.Pbkdf2PasswordHasher;
+import org.albs.application.build.BuildService;
+import org.albs.application.build.DispatchService;
 import org.albs.application.identity.IdentityService;
 import org.albs.application.platform.PlatformService;
 import org.albs.application.platform.RepositoryQueries;
 import org.albs.application.port.out.AccessTokens;
+import org.albs.application.port.out.BuildQueries;
+import org.albs.application.port.out.Builds;
+import org.albs.application.port.out.TaskQueue;
+import org.albs.application.port.out.TaskResults;
 import org.albs.application.port.out.PasswordHasher;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.Repositories;
 import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.Users;
+import org.albs.domain.build.DispatchPolicy;
 
 /** The core's services are plain classes; this is where they meet their adapters. */
 @ApplicationScoped
@@ -58,5 +65,21 @@ public class CoreWiring {
     @Singleton
     RepositoryQueries repositoryQueries(Repositories repositories, Transactions tx) {
         return new RepositoryQueries(repositories, tx);
+    }
+
+    @Produces
+    @Singleton
+    BuildService buildService(Builds builds, BuildQueries queries, TaskQueue queue, Platforms platforms,
+                              Transactions tx, Clock clock) {
+        return new BuildService(builds, queries, queue, platforms, tx, clock);
+    }
+
+    @Produces
+    @Singleton
+    DispatchService dispatchService(TaskQueue queue, Builds builds, TaskResults results, Platforms platforms,
+                                    Transactions tx, Clock clock, AlbsConfig config) {
+        DispatchPolicy policy = new DispatchPolicy(config.dispatch().leaseDuration(), config.dispatch().maxAttempts());
+        return new DispatchService(queue, builds, results, platforms, tx, clock, policy,
+                config.pulp().host() + "/pulp/content/builds/");
     }
 }

@@ -1,0 +1,218 @@
+package org.albs.application.build;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.albs.application.port.out.Builds;
+import org.albs.application.port.out.Platforms;
+import org.albs.application.port.out.TaskAssignment;
+import org.albs.application.port.out.TaskQueue;
+import org.albs.application.port.out.TaskResults;
+import org.albs.application.port.out.TaskResults.ArtifactReport;
+import org.albs.application.port.out.Transactions;
+import org.albs.domain.NotFoundException;
+import org.albs.domain.Problems;
+import org.albs.domain.build.BuildTask;
+import org.albs.domain.build.BuildTaskStatus;
+import org.albs.domain.build.DispatchPolicy;
+import org.albs.domain.build.MockOptions;
+import org.albs.domain.build.NodeOutcome;
+import org.albs.domain.identity.User;
+import org.albs.domain.platform.Repository;
+
+/** The build-node protocol: get_task, ping, build_done, and the sweeper for leases nobody comes back for. */
+public class DispatchService {
+    /** Expired tasks failed per get_task at most, so one call never turns into a long sweep. */
+    private static final int MAX_EXPIRED_PER_CLAIM = 50;
+
+    private final TaskQueue queue;
+    private final Builds builds;
+    private final TaskResults results;
+    private final Platforms platforms;
+    private final Transactions tx;
+    private final Clock clock;
+    private final DispatchPolicy policy;
+    private final String srpmBaseUrl;
+
+    public DispatchService(TaskQueue queue, Builds builds, TaskResults results, Platforms platforms,
+                           Transactions tx, Clock clock, DispatchPolicy policy, String srpmBaseUrl) {
+        this.queue = queue;
+        this.builds = builds;
+        this.results = results;
+        this.platforms = platforms;
+        this.tx = tx;
+        this.clock = clock;
+        this.policy = policy;
+        this.srpmBaseUrl = srpmBaseUrl.endsWith("/") ? srpmBaseUrl : srpmBaseUrl + "/";
+    }
+
+    public DispatchPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Hands the caller one task, or nothing. Expired leases are taken over first (they have waited longest);
+     * otherwise the owner with the fewest tasks in flight gets the next turn, FIFO within the owner.
+     */
+    public Optional<TaskPayload> nextTask(User node, GetTaskCommand cmd) {
+        if (cmd.supportedArches().isEmpty()) {
+            return Optional.empty();
+        }
+        return tx.inTransaction(() -> {
+            Instant now = clock.instant();
+            OpenTaskCounts counts = new OpenTaskCounts();
+            BuildTask claimed = takeOverExpired(node, cmd, now, counts);
+            if (claimed == null) {
+                for (long owner : queue.ownersInFairShareOrder(now)) {
+                    Optional<BuildTask> ready = queue.lockNextReady(owner, cmd.supportedArches(), cmd.excludedPackages());
+                    if (ready.isPresent()) {
+                        BuildTask.Change change = ready.get().claim(node.id(), now, policy);
+                        queue.save(change);
+                        claimed = change.task();
+                        break;
+                    }
+                }
+            }
+            counts.writeTo(builds, now);
+            return claimed == null ? Optional.empty() : Optional.of(payload(queue.assignment(claimed.id()), cmd));
+        });
+    }
+
+    private BuildTask takeOverExpired(User node, GetTaskCommand cmd, Instant now, OpenTaskCounts counts) {
+        for (int i = 0; i < MAX_EXPIRED_PER_CLAIM; i++) {
+            Optional<BuildTask> expired = queue.lockExpired(cmd.supportedArches(), cmd.excludedPackages(), now);
+            if (expired.isEmpty()) {
+                return null;
+            }
+            BuildTask.Change change = expired.get().takeOverExpired(node.id(), now, policy);
+            queue.save(change);
+            if (change.task().status() == BuildTaskStatus.STARTED) {
+                return change.task();
+            }
+            finished(change.task(), counts);
+        }
+        return null;
+    }
+
+    /** Renews the leases of the caller's own started tasks; other ids are ignored. */
+    public void ping(User node, List<Long> activeTasks) {
+        Problems p = new Problems();
+        if (activeTasks == null) {
+            p.add("Field required", "missing", "body", "active_tasks");
+        } else if (activeTasks.size() > 10_000) {
+            p.add("at most 10000 task ids", "too_long", "body", "active_tasks");
+        } else {
+            for (int i = 0; i < activeTasks.size(); i++) {
+                if (activeTasks.get(i) == null || activeTasks.get(i) <= 0) {
+                    p.add("task id must be a positive integer", "value_error", "body", "active_tasks", i);
+                }
+            }
+        }
+        p.throwIfAny();
+        if (activeTasks.isEmpty()) {
+            return;
+        }
+        tx.inTransaction(() -> {
+            Instant now = clock.instant();
+            return queue.renewLeases(node.id(), activeTasks, now, now.plus(policy.leaseDuration()));
+        });
+    }
+
+    /**
+     * Records a node's result in one transaction: status, artifacts, statistics and the artifact-store job; the SRPM
+     * for sibling tasks, fast-fail of siblings when the SRPM failed, released dependants, the build's end.
+     */
+    public void buildDone(User node, BuildDoneCommand cmd) {
+        tx.run(() -> {
+            Instant now = clock.instant();
+            OpenTaskCounts counts = new OpenTaskCounts();
+            BuildTask task = queue.lock(cmd.taskId())
+                    .orElseThrow(() -> new NotFoundException("Build task with id " + cmd.taskId() + " is not found"));
+            BuildTask.Change change = task.finish(node.id(), cmd.outcome(), cmd.nodeStart(), now);
+            queue.save(change);
+            results.record(task.id(), cmd.artifacts(), statistics(cmd, now), now);
+            if (cmd.gitCommitHash() != null) {
+                results.setRefCommit(task.refId(), cmd.gitCommitHash());
+            }
+            if (cmd.almaCommitCasHash() != null || cmd.casAuthenticated()) {
+                results.setCasInfo(task.id(), cmd.almaCommitCasHash(), cmd.casAuthenticated());
+            }
+            if (task.builtSrpmUrl() == null) {
+                Optional<ArtifactReport> srpm = cmd.artifacts().stream().filter(ArtifactReport::isSourceRpm).findFirst();
+                if (srpm.isPresent() && cmd.outcome() == NodeOutcome.DONE) {
+                    results.propagateSrpm(task.refId(), task.platformId(), srpmPath(task, srpm.get().name()),
+                            srpm.get().casHash());
+                } else if (srpm.isEmpty() && cmd.outcome() == NodeOutcome.FAILED) {
+                    for (BuildTask sibling : queue.lockIdleSiblings(task.refId(), task.platformId())) {
+                        BuildTask.Change failed = sibling.fastFail(task.arch(), now);
+                        queue.save(failed);
+                        finished(failed.task(), counts);
+                    }
+                }
+            }
+            finished(change.task(), counts);
+            counts.writeTo(builds, now);
+        });
+    }
+
+    /** Fails started tasks whose last lease ran out and that no get_task has come for. Returns how many. */
+    public int failExhaustedLeases(int limit) {
+        return tx.inTransaction(() -> {
+            Instant now = clock.instant();
+            OpenTaskCounts counts = new OpenTaskCounts();
+            List<BuildTask> exhausted = queue.lockExhausted(now, policy.maxAttempts(), limit);
+            for (BuildTask task : exhausted) {
+                BuildTask.Change change = task.expireFinally(now, policy);
+                queue.save(change);
+                finished(change.task(), counts);
+            }
+            counts.writeTo(builds, now);
+            return exhausted.size();
+        });
+    }
+
+    private void finished(BuildTask task, OpenTaskCounts counts) {
+        queue.releaseDependants(task.id());
+        counts.add(task.buildId(), -1);
+    }
+
+    /** Upstream's relative SRPM location in the build's source repository. */
+    private String srpmPath(BuildTask task, String srpmName) {
+        String platform = platforms.findById(task.platformId()).map(p -> p.name()).orElse("platform-" + task.platformId());
+        return platform + "-src-" + task.buildId() + "-br/Packages/"
+                + srpmName.substring(0, 1).toLowerCase(Locale.ROOT) + "/" + srpmName;
+    }
+
+    private static Map<String, Object> statistics(BuildDoneCommand cmd, Instant now) {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("build_node_stats", cmd.stats() == null ? Map.of() : cmd.stats());
+        stats.put("build_done_stats", Map.of("build_done", Map.of("start_ts", now.toString(), "end_ts",
+                now.toString(), "delta", "0:00:00")));
+        return stats;
+    }
+
+    private TaskPayload payload(TaskAssignment a, GetTaskCommand cmd) {
+        String repoArch = cmd.repositoryArch(a.arch(), a.platform().archList());
+        List<TaskPayload.Repo> repos = new ArrayList<>();
+        for (Repository r : a.platform().repositories()) {
+            if (r.arch().equals(repoArch) && !r.type().equals("build_log")) {
+                repos.add(new TaskPayload.Repo(r.name(), r.url(), r.priority(), r.mockEnabled()));
+            }
+        }
+        Map<String, Object> data = MockOptions.forTask(a.platform().data(), a.buildMockOptions(),
+                a.taskMockOptions(), a.secureBoot());
+        return new TaskPayload(a.taskId(), a.arch(), a.buildId(),
+                new TaskPayload.Ref(a.ref().url(), a.ref().gitRef(), a.ref().refType().code(), a.ref().gitCommitHash()),
+                new TaskPayload.PlatformData(a.platform().name(), a.platform().type(), data),
+                new TaskPayload.CreatedBy(a.ownerName(), a.ownerEmail()),
+                a.almaCommitCasHash(), a.builtSrpmUrl() != null ? a.srpmHash() : null, a.casAuthenticated(),
+                a.secureBoot(), repos, a.linkedBuilds(),
+                a.builtSrpmUrl() != null ? srpmBaseUrl + a.builtSrpmUrl() : null);
+    }
+}

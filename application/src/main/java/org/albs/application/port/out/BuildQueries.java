@@ -1,0 +1,22 @@
+package org.albs.application.port.out;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.albs.application.build.BuildFilter;
+import org.albs.application.build.BuildView;
+
+/** The read side of builds, shaped for the API. */
+public interface BuildQueries {
+    /** Build ids matching the filter, newest first. */
+    List<Long> page(BuildFilter filter, int offset, int limit);
+
+    long count(BuildFilter filter);
+
+    /** Full views of these builds, in the given order; history only when asked for. */
+    List<BuildView> views(List<Long> ids, boolean withHistory);
+
+    default Optional<BuildView> view(long id) {
+        return views(List.of(id), true).stream().findFirst();
+    }
+}

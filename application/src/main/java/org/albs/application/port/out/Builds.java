@@ -1,0 +1,46 @@
+package org.albs.application.port.out;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.albs.domain.build.BuildPlan;
+import org.albs.domain.build.BuildTaskRef;
+import org.albs.domain.build.RestartPlanner;
+import org.albs.domain.identity.UserId;
+
+/** Builds as whole objects: creation, ownership, restart candidates, removal. */
+public interface Builds {
+    record NewBuild(UserId owner, Map<String, Object> mockOptions, boolean secureBoot, Long productId,
+                    List<Long> linkedBuilds) {
+    }
+
+    record BuildHeader(long id, UserId owner, boolean released, Instant finishedAt) {
+    }
+
+    /** Inserts the build, its refs, tasks (in plan order) and dependencies; returns the build id. */
+    long create(NewBuild build, List<BuildTaskRef> refs, BuildPlan plan, Instant now);
+
+    /**
+     * Reads the build without locking it: the build row is the last lock of every transaction (see
+     * {@link #adjustOpenTasks}), so callers lock tasks first.
+     */
+    Optional<BuildHeader> find(long buildId);
+
+    /** The ids among these that are not builds. */
+    List<Long> missing(Collection<Long> buildIds);
+
+    /** Every task of the build that restart may consider (read without locks; restart locks what it changes). */
+    List<RestartPlanner.Candidate> restartCandidates(long buildId);
+
+    /**
+     * Adds {@code delta} to the build's count of unfinished tasks and sets or clears {@code finished_at} when it
+     * reaches or leaves 0. Callers run it last in their transaction: it locks the build row.
+     */
+    void adjustOpenTasks(long buildId, int delta, Instant now);
+
+    /** Locks the build's tasks (waiting for in-flight reports), then removes the build and everything in it. */
+    void delete(long buildId);
+}

@@ -1,0 +1,33 @@
+package org.albs.bootstrap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.scheduler.Scheduled;
+import org.albs.application.build.DispatchService;
+import org.jboss.logging.Logger;
+
+/**
+ * Fails tasks whose last lease ran out even when no node of their arch asks for work, within a few seconds of
+ * expiry. Every instance runs it; row locks with SKIP LOCKED keep them from doing the same task twice.
+ */
+@ApplicationScoped
+public class LeaseSweeper {
+    private static final Logger LOG = Logger.getLogger(LeaseSweeper.class);
+
+    private final DispatchService dispatch;
+
+    public LeaseSweeper(DispatchService dispatch) {
+        this.dispatch = dispatch;
+    }
+
+    @Scheduled(every = "${albs.dispatch.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        int failed;
+        do {
+            failed = dispatch.failExhaustedLeases(100);
+            if (failed > 0) {
+                LOG.infof("Failed %d build tasks whose last lease expired", failed);
+            }
+        } while (failed == 100);
+    }
+}
