@@ -110,11 +110,9 @@ public class JpaPlatforms implements Platforms {
 
     @SuppressWarnings("unchecked")
     private Platform toDomain(PlatformEntity e) {
-        List<Number> ids = em.createNativeQuery("SELECT repository_id FROM platform_repository "
-                        + "WHERE platform_id = :p ORDER BY position")
-                .setParameter("p", e.id).getResultList();
-        List<Repository> repos = ids.stream()
-                .map(id -> em.find(RepositoryEntity.class, id.longValue()).toDomain()).toList();
+        List<Repository> repos = em.createQuery("select r from RepositoryEntity r, PlatformRepositoryLink l"
+                        + " where l.repositoryId = r.id and l.platformId = :p order by l.position", RepositoryEntity.class)
+                .setParameter("p", e.id).getResultStream().map(RepositoryEntity::toDomain).toList();
         List<String> refs = em.createNativeQuery("SELECT p.name FROM reference_platforms r "
                         + "JOIN platforms p ON p.id = r.reference_platform_id WHERE r.platform_id = :p ORDER BY p.name")
                 .setParameter("p", e.id).getResultList();
