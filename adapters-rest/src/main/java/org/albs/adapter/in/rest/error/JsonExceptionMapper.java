@@ -33,7 +33,8 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
             type = "type_error";
             Class<?> target = mismatch.getTargetType();
             msg = "Input should be " + (target == null ? "of another type" : describe(target));
-        } else if (e instanceof InputCoercionException) {
+        } else if (e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException) {
+            // Jackson wraps the parser's overflow error in a JsonMappingException that carries the field path
             type = "value_error";
             msg = "number out of range";
         } else if (e instanceof JsonMappingException) {

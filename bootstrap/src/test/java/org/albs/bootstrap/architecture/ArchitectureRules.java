@@ -1,0 +1,68 @@
+package org.albs.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency rule of the hexagon, as rules built for a given package so the same definition can be checked
+ * against the production code and against deliberately broken fixtures.
+ */
+final class ArchitectureRules {
+    static final String ROOT = "org.albs";
+    static final String DOMAIN = "org.albs.domain..";
+    static final String APPLICATION = "org.albs.application..";
+    static final String REST = "org.albs.adapter.in.rest..";
+    static final String PERSISTENCE = "org.albs.adapter.out.persistence..";
+    static final String BOOTSTRAP = "org.albs.bootstrap..";
+
+    /** What the core (domain, application) must never know: frameworks, persistence, JSON, HTTP. */
+    static final String[] FRAMEWORKS = {
+            "io.quarkus..", "jakarta..", "javax.persistence..", "org.hibernate..", "com.fasterxml..", "io.vertx..",
+            "org.eclipse.microprofile..", "io.smallrye..", "io.agroal..", "org.jboss..", "org.jose4j.."};
+
+    private ArchitectureRules() {
+    }
+
+    /** Production classes of every module; test classes (and so the fixtures) are left out. */
+    static JavaClasses productionClasses() {
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    /** Classes in {@code pkg} use only the JDK and classes of the {@code allowed} packages. */
+    static ArchRule dependsOnlyOnJdkAnd(String pkg, String... allowed) {
+        String[] packages = new String[allowed.length + 2];
+        packages[0] = pkg;
+        packages[1] = "java..";
+        System.arraycopy(allowed, 0, packages, 2, allowed.length);
+        return classes().that().resideInAPackage(pkg)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(packages)
+                .because("the core is plain Java; frameworks stay in the adapters and bootstrap");
+    }
+
+    /** Classes in {@code pkg} import no framework (Quarkus, Jakarta, Hibernate, Jackson, Vert.x, ...). */
+    static ArchRule isFrameworkFree(String pkg) {
+        return noClasses().that().resideInAPackage(pkg)
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .because("domain and application must run without any framework");
+    }
+
+    /** Classes in {@code from} do not use classes in {@code to}. */
+    static ArchRule doesNotDependOn(String from, String to) {
+        return noClasses().that().resideInAPackage(from)
+                .should().dependOnClassesThat().resideInAPackage(to);
+    }
+
+    /** Only {@code pkg} itself may use {@code pkg}: the composition root is at the top. */
+    static ArchRule nothingOutsideDependsOn(String pkg) {
+        return noClasses().that().resideOutsideOfPackage(pkg)
+                .should().dependOnClassesThat().resideInAPackage(pkg)
+                .because("the wiring depends on everything and nothing depends on the wiring");
+    }
+}
