@@ -1,0 +1,108 @@
+package org.albs.bootstrap.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/** A simulated build node with its own service account, speaking the albs-node protocol. */
+public final class Node {
+    public static final List<String> X86_WITH_SRC = List.of("x86_64", "i686", "src");
+
+    public final Api.ServiceUser account;
+
+    private Node(Api.ServiceUser account) {
+        this.account = account;
+    }
+
+    public static Node create(String prefix) {
+        return new Node(Api.createServiceUser(prefix));
+    }
+
+    public Response getTaskResponse(List<String> arches, List<String> excluded) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("supported_arches", arches);
+        body.put("excluded_packages", excluded);
+        return account.request().contentType(ContentType.JSON).body(body).when().post("/api/v1/build_node/get_task");
+    }
+
+    /** The task handed out, or null when the server answered JSON null. */
+    public JsonPath getTask(List<String> arches) {
+        Response r = getTaskResponse(arches, List.of());
+        r.then().statusCode(200);
+        return r.asString().equals("null") ? null : r.jsonPath();
+    }
+
+    public Response buildDone(long taskId, String status, List<Map<String, Object>> artifacts) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("task_id", taskId);
+        body.put("status", status);
+        body.put("artifacts", artifacts);
+        body.put("stats", Map.of("build_node_task", Map.of("start_ts", "2026-01-01 10:00:00.000001",
+                "end_ts", "2026-01-01 10:05:00.000002", "delta", "0:05:00.000001")));
+        body.put("is_cas_authenticated", false);
+        body.put("git_commit_hash", null);
+        body.put("alma_commit_cas_hash", null);
+        return account.request().contentType(ContentType.JSON).body(body).when().post("/api/v1/build_node/build_done");
+    }
+
+    public Response ping(List<Long> active) {
+        return account.request().contentType(ContentType.JSON).body(Map.of("active_tasks", active))
+                .when().post("/api/v1/build_node/ping");
+    }
+
+    /** What the real node reports: rpms (with its extra {@code path} field) and a log. */
+    public static List<Map<String, Object>> artifacts(String... rpmNames) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        int i = 0;
+        for (String name : rpmNames) {
+            list.add(artifact(name, "rpm", i++));
+        }
+        list.add(artifact("albs." + System.nanoTime() + ".log", "build_log", i));
+        return list;
+    }
+
+    public static Map<String, Object> artifact(String name, String type, int n) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("name", name);
+        a.put("type", type);
+        a.put("href", "/pulp/api/v3/artifacts/" + java.util.UUID.randomUUID() + "/");
+        a.put("sha256", String.format("%064x", n + 1));
+        a.put("path", "/srv/builder-0/" + name);
+        a.put("cas_hash", type.equals("rpm") && name.endsWith(".src.rpm") ? "cas-" + name : null);
+        return a;
+    }
+
+    /** Creates a build as {@code token}'s user and returns its JSON. */
+    public static JsonPath createBuild(String token, Object body) {
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/builds/").then().statusCode(200).extract().jsonPath();
+    }
+
+    public static Map<String, Object> buildBody(String platform, List<String> arches, boolean independent,
+                                                String... urls) {
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (String url : urls) {
+            tasks.add(new LinkedHashMap<>(Map.of("url", url, "git_ref", "c8", "ref_type", "git_branch")));
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", platform);
+        p.put("arch_list", arches);
+        p.put("parallel_mode_enabled", true);
+        p.put("independent_tasks", independent);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("platforms", List.of(p));
+        body.put("tasks", tasks);
+        return body;
+    }
+
+    public static JsonPath getBuild(long id) {
+        return given().when().get("/api/v1/builds/{id}/", id).then().statusCode(200).extract().jsonPath();
+    }
+}

@@ -1,0 +1,26 @@
+package org.albs.bootstrap.support;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+/**
+ * Tests share one database; a dispatch test first retires every unfinished task left by earlier tests, so its
+ * nodes only see the tasks it creates.
+ */
+public final class Queue {
+    private Queue() {
+    }
+
+    public static void retireAllOpenTasks(DataSource db) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE build_tasks SET status = 5, error = 'retired by a test' WHERE status IN (0, 1)");
+            s.executeUpdate("UPDATE builds SET open_tasks = 0, finished_at = COALESCE(finished_at, now())"
+                    + " WHERE open_tasks <> 0");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
