@@ -1,6 +1,7 @@
 package org.albs.bootstrap.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,9 +9,15 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,6 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @WithTestResource(PostgresDatabase.class)
 class UserApiTest {
+    @Inject
+    AgroalDataSource db;
 
     @Test
     void superuserCreatesAVerifiedNonSuperuser() {
@@ -243,6 +252,22 @@ class UserApiTest {
                 .body("detail[0].loc", contains("path", "user_id"))
                 .body("detail[0].type", equalTo(type))
                 .body("detail[0].msg", equalTo(msg));
+    }
+
+    @Test
+    void tokenForInactiveUserIsConflict() throws SQLException {
+        Api.ServiceUser node = Api.createServiceUser("retired");
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE users SET is_active = FALSE WHERE id = ?")) {
+            ps.setLong(1, node.id());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        Api.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("lifetime_seconds", 60))
+                .when().post("/api/v1/users/{id}/token", node.id())
+                .then().statusCode(409)
+                .body("detail", equalTo("User with id " + node.id() + " is not active"));
     }
 
     @Test
