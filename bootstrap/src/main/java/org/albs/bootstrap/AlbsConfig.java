@@ -55,5 +55,9 @@ public interface AlbsConfig {
         /** How many claims a task may have before a lost lease fails it. */
         @WithDefault("3")
         int maxAttempts();
+
+        /** How often each instance fails tasks whose last lease ran out (a Quarkus scheduler period). */
+        @WithDefault("2s")
+        String sweepInterval();
     }
 }

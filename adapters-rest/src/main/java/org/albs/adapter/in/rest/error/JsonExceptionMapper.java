@@ -29,7 +29,12 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
         }
         String type;
         String msg;
-        if (e instanceof MismatchedInputException mismatch) {
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException
+                || e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException) {
+            // broken JSON, possibly wrapped in a mapping exception when it broke inside a nested value
+            type = "json_invalid";
+            msg = "JSON decode error: " + e.getOriginalMessage();
+        } else if (e instanceof MismatchedInputException mismatch) {
             type = "type_error";
             Class<?> target = mismatch.getTargetType();
             msg = "Input should be " + (target == null ? "of another type" : describe(target));
