@@ -28,6 +28,13 @@ public interface AlbsConfig {
     interface Auth {
         /** The HS256 secret shared with upstream's token tools (env JWT_SECRET). */
         Optional<String> jwtSecret();
+
+        /**
+         * How long an authenticated user is remembered before it is read again; a deactivated user keeps access
+         * at most this long. Zero turns the cache off.
+         */
+        @WithDefault("PT5S")
+        Duration userCacheTtl();
     }
 
     interface Admin {

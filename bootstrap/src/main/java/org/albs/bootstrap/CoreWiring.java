@@ -51,8 +51,8 @@ public class CoreWiring {
     @Produces
     @Singleton
     IdentityService identityService(Users users, AccessTokens tokens, PasswordHasher hasher, Transactions tx,
-                                    Clock clock) {
-        return new IdentityService(users, tokens, hasher, tx, clock);
+                                    Clock clock, AlbsConfig config) {
+        return new IdentityService(users, tokens, hasher, tx, clock, config.auth().userCacheTtl());
     }
 
     @Produces

@@ -143,12 +143,13 @@ public class BuildService {
             Instant now = clock.instant();
             requireOwner(actor, buildId, "cancel");
             List<BuildTask> idle = queue.lockIdle(buildId);
+            List<BuildTask> cancelled = new ArrayList<>();
             for (BuildTask task : idle) {
-                queue.save(task.cancel(actor.id(), now));
+                BuildTask.Change change = task.cancel(actor.id(), now);
+                queue.save(change);
+                cancelled.add(change.task());
             }
-            for (BuildTask task : idle) {
-                queue.releaseDependants(task.id());
-            }
+            cancelled.forEach(queue::releaseDependants);
             if (!idle.isEmpty()) {
                 builds.adjustOpenTasks(buildId, -idle.size(), now);
             }

@@ -67,37 +67,27 @@ public class DispatchService {
         return tx.inTransaction(() -> {
             Instant now = clock.instant();
             OpenTaskCounts counts = new OpenTaskCounts();
-            BuildTask claimed = takeOverExpired(node, cmd, now, counts);
-            if (claimed == null) {
-                for (long owner : queue.ownersInFairShareOrder(now)) {
-                    Optional<BuildTask> ready = queue.lockNextReady(owner, cmd.supportedArches(), cmd.excludedPackages());
-                    if (ready.isPresent()) {
-                        BuildTask.Change change = ready.get().claim(node.id(), now, policy);
-                        queue.save(change);
-                        claimed = change.task();
-                        break;
-                    }
+            TaskAssignment claimed = null;
+            for (int i = 0; i < MAX_EXPIRED_PER_CLAIM && claimed == null; i++) {
+                Optional<BuildTask> next = queue.lockNext(cmd.supportedArches(), cmd.excludedPackages(), now);
+                if (next.isEmpty()) {
+                    break;
+                }
+                BuildTask task = next.get();
+                BuildTask.Change change = task.status() == BuildTaskStatus.IDLE
+                        ? task.claim(node.id(), now, policy)
+                        : task.takeOverExpired(node.id(), now, policy);
+                if (change.task().status() == BuildTaskStatus.STARTED) {
+                    claimed = queue.claim(change);
+                } else {
+                    // its last lease ran out: it fails, and the node gets the next candidate
+                    queue.save(change);
+                    finished(change.task(), counts);
                 }
             }
             counts.writeTo(builds, now);
-            return claimed == null ? Optional.empty() : Optional.of(payload(queue.assignment(claimed.id()), cmd));
+            return Optional.ofNullable(claimed).map(a -> payload(a, cmd));
         });
-    }
-
-    private BuildTask takeOverExpired(User node, GetTaskCommand cmd, Instant now, OpenTaskCounts counts) {
-        for (int i = 0; i < MAX_EXPIRED_PER_CLAIM; i++) {
-            Optional<BuildTask> expired = queue.lockExpired(cmd.supportedArches(), cmd.excludedPackages(), now);
-            if (expired.isEmpty()) {
-                return null;
-            }
-            BuildTask.Change change = expired.get().takeOverExpired(node.id(), now, policy);
-            queue.save(change);
-            if (change.task().status() == BuildTaskStatus.STARTED) {
-                return change.task();
-            }
-            finished(change.task(), counts);
-        }
-        return null;
     }
 
     /** Renews the leases of the caller's own started tasks; other ids are ignored. */
@@ -178,7 +168,7 @@ public class DispatchService {
     }
 
     private void finished(BuildTask task, OpenTaskCounts counts) {
-        queue.releaseDependants(task.id());
+        queue.releaseDependants(task);
         counts.add(task.buildId(), -1);
     }
 

@@ -2,6 +2,9 @@ package org.albs.application.identity;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 import org.albs.application.port.out.AccessTokens;
@@ -25,18 +28,35 @@ public class IdentityService {
     /** Ten years: long-lived node tokens, but never "forever". */
     public static final long MAX_TOKEN_LIFETIME_SECONDS = 10L * 366 * 24 * 3600;
 
+    private static final int MAX_CACHED_USERS = 10_000;
+
+    private record CachedUser(User user, Instant until) {
+    }
+
     private final Users users;
     private final AccessTokens tokens;
     private final PasswordHasher hasher;
     private final Transactions tx;
     private final Clock clock;
+    private final Duration userCacheTtl;
+    private final Map<UserId, CachedUser> recentlySeen = new ConcurrentHashMap<>();
 
     public IdentityService(Users users, AccessTokens tokens, PasswordHasher hasher, Transactions tx, Clock clock) {
+        this(users, tokens, hasher, tx, clock, Duration.ZERO);
+    }
+
+    /**
+     * @param userCacheTtl how long a looked-up user is trusted without reading it again (every node call
+     *                     authenticates); a deactivated user is locked out at most this much later. Zero: always read.
+     */
+    public IdentityService(Users users, AccessTokens tokens, PasswordHasher hasher, Transactions tx, Clock clock,
+                           Duration userCacheTtl) {
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
         this.tx = tx;
         this.clock = clock;
+        this.userCacheTtl = userCacheTtl;
     }
 
     /**
@@ -45,12 +65,28 @@ public class IdentityService {
      */
     public User authenticate(String bearerToken) {
         UserId id = tokens.verify(bearerToken).orElseThrow(AuthenticationFailedException::new);
-        User user = users.findById(id).orElseThrow(AuthenticationFailedException::new);
+        User user = lookUp(id);
         if (!user.active()) {
             throw new AuthenticationFailedException();
         }
         if (!user.verified()) {
             throw new PermissionDeniedException("Forbidden");
+        }
+        return user;
+    }
+
+    private User lookUp(UserId id) {
+        Instant now = clock.instant();
+        CachedUser cached = recentlySeen.get(id);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.user();
+        }
+        User user = users.findById(id).orElseThrow(AuthenticationFailedException::new);
+        if (!userCacheTtl.isZero()) {
+            if (recentlySeen.size() >= MAX_CACHED_USERS) {
+                recentlySeen.clear();
+            }
+            recentlySeen.put(id, new CachedUser(user, now.plus(userCacheTtl)));
         }
         return user;
     }

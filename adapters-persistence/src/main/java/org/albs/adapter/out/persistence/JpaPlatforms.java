@@ -70,6 +70,8 @@ public class JpaPlatforms implements Platforms {
     }
 
     private void writeLinks(long platformId, Platform platform) {
+        em.createNativeQuery("UPDATE platforms SET version = version + 1 WHERE id = :p")
+                .setParameter("p", platformId).executeUpdate();
         em.createNativeQuery("DELETE FROM platform_repository WHERE platform_id = :p")
                 .setParameter("p", platformId).executeUpdate();
         int position = 0;

@@ -37,6 +37,10 @@ public class JpaRepositories implements Repositories {
                 .setParameter("mock", r.mockEnabled()).setParameter("pulp", r.pulpHref())
                 .setParameter("export", r.exportPath())
                 .getSingleResult();
+        // platforms handing this repository to build nodes must not serve a cached copy of it
+        em.createNativeQuery("UPDATE platforms SET version = version + 1 WHERE id IN"
+                + " (SELECT platform_id FROM platform_repository WHERE repository_id = :r)")
+                .setParameter("r", id.longValue()).executeUpdate();
         RepositoryEntity e = em.find(RepositoryEntity.class, id.longValue());
         em.refresh(e);
         return e.toDomain();

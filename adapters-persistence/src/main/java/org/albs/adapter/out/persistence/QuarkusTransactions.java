@@ -4,33 +4,83 @@ import java.sql.SQLException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.albs.application.port.out.Transactions;
 import org.jboss.logging.Logger;
 
 /**
- * One transaction per use case. A top-level transaction that loses a deadlock or a serialization conflict to
- * another server instance is run again (a few times), so concurrent instances never surface those as errors.
+ * One transaction per use case, on the JTA transaction manager that Hibernate and the datasource enlist in
+ * (straight begin/commit: no context capture on the hot path). A top-level transaction that loses a deadlock or a
+ * serialization conflict to another server instance is run again (a few times), so concurrent instances never
+ * surface those as errors.
  */
 @ApplicationScoped
-public class QuarkusTransactions implements org.albs.application.port.out.Transactions {
+public class QuarkusTransactions implements Transactions {
     private static final Logger LOG = Logger.getLogger(QuarkusTransactions.class);
     private static final int ATTEMPTS = 5;
 
+    private final TransactionManager tm;
+
+    public QuarkusTransactions(TransactionManager tm) {
+        this.tm = tm;
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        if (QuarkusTransaction.isActive()) {
+        if (active()) {
             return work.get();
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(work::get);
+                return once(work);
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }
                 LOG.debugf("transaction conflict (%s), attempt %d of %d", e.getMessage(), attempt, ATTEMPTS);
             }
+        }
+    }
+
+    private <T> T once(Supplier<T> work) {
+        T result;
+        try {
+            tm.begin();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot begin a transaction", e);
+        }
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            rollback();
+            throw e;
+        }
+        try {
+            tm.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("commit failed: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private void rollback() {
+        try {
+            if (tm.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                tm.rollback();
+            }
+        } catch (SystemException | IllegalStateException | SecurityException e) {
+            LOG.warn("rollback failed", e);
+        }
+    }
+
+    private boolean active() {
+        try {
+            return tm.getStatus() != Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import io.agroal.api.AgroalDataSource;
+
 import org.albs.application.port.out.Builds;
 import org.albs.domain.build.BuildPlan;
 import org.albs.domain.build.BuildTaskRef;
@@ -27,9 +29,11 @@ public class SqlBuilds implements Builds {
     private static final int CHUNK = 500;
 
     private final EntityManager em;
+    private final Jdbc jdbc;
 
-    public SqlBuilds(EntityManager em) {
+    public SqlBuilds(EntityManager em, AgroalDataSource ds) {
         this.em = em;
+        this.jdbc = new Jdbc(ds);
     }
 
     @Override
@@ -154,11 +158,10 @@ public class SqlBuilds implements Builds {
 
     @Override
     public void adjustOpenTasks(long buildId, int delta, Instant now) {
-        em.createNativeQuery("""
-                        UPDATE builds SET open_tasks = open_tasks + :d,
-                               finished_at = CASE WHEN open_tasks + :d <= 0 THEN COALESCE(finished_at, :now) END
-                         WHERE id = :id""")
-                .setParameter("d", delta).setParameter("now", Utc.of(now)).setParameter("id", buildId).executeUpdate();
+        jdbc.update("""
+                UPDATE builds SET open_tasks = open_tasks + ?,
+                       finished_at = CASE WHEN open_tasks + ? <= 0 THEN COALESCE(finished_at, ?) END
+                 WHERE id = ?""", p -> p.integer(delta).integer(delta).time(now).lng(buildId));
     }
 
     @Override

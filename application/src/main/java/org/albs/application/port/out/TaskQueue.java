@@ -13,17 +13,12 @@ import org.albs.domain.identity.UserId;
  * concurrent nodes and server instances never get the same task.
  */
 public interface TaskQueue {
-    /** The started task whose lease expired first, of these arches, not excluded; locked. */
-    Optional<BuildTask> lockExpired(Collection<String> arches, List<String> excludedPackages, Instant now);
-
     /**
-     * Owners with ready tasks, fewest tasks in flight (started with a live lease) first, ties broken by the
-     * oldest ready task.
+     * The next task for a node of these arches, locked: the started task whose lease expired first, else the
+     * oldest ready task of the owner with the fewest tasks in flight (started with a live lease; ties: the owner
+     * whose oldest ready task is oldest). Tasks whose ref URL contains an excluded package are skipped.
      */
-    List<Long> ownersInFairShareOrder(Instant now);
-
-    /** The owner's oldest ready task of these arches, not excluded; locked. */
-    Optional<BuildTask> lockNextReady(long ownerId, Collection<String> arches, List<String> excludedPackages);
+    Optional<BuildTask> lockNext(Collection<String> arches, List<String> excludedPackages, Instant now);
 
     /** Waits for the lock: for reports and user actions on one known task. */
     Optional<BuildTask> lock(long taskId);
@@ -42,7 +37,7 @@ public interface TaskQueue {
      * The task has finished: its dependants stop waiting for it; if it never ran, they wait for its own
      * unfinished dependencies instead.
      */
-    void releaseDependants(long taskId);
+    void releaseDependants(BuildTask finished);
 
     /** Each pair is {task, dependsOn}; both tasks are idle. */
     void addDependencies(List<long[]> dependencies);
@@ -50,6 +45,6 @@ public interface TaskQueue {
     /** Pushes the lease of the holder's started tasks among these forward; others are untouched. */
     int renewLeases(UserId holder, Collection<Long> taskIds, Instant now, Instant expiresAt);
 
-    /** Everything a node needs to build the task. */
-    TaskAssignment assignment(long taskId);
+    /** Saves a claim (or a take-over) and returns everything the node needs to build the task. */
+    TaskAssignment claim(BuildTask.Change change);
 }

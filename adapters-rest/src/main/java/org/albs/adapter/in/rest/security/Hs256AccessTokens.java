@@ -27,6 +27,14 @@ import org.jose4j.lang.JoseException;
 public class Hs256AccessTokens implements AccessTokens {
     public static final String AUDIENCE = "fastapi-users:auth";
 
+    /** Nodes send the same token every few seconds: remember verified tokens instead of re-parsing them. */
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Verified(UserId user, long expiresAtEpochSecond) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final HmacKey key;
     private final Clock clock;
     private final JwtConsumer consumer;
@@ -73,13 +81,26 @@ public class Hs256AccessTokens implements AccessTokens {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
+        long now = clock.instant().getEpochSecond();
+        Verified known = verified.get(token);
+        if (known != null) {
+            return known.expiresAtEpochSecond() > now ? Optional.of(known.user()) : Optional.empty();
+        }
         try {
             JwtClaims claims = consumer.processToClaims(token);
-            if (claims.getExpirationTime().getValue() <= clock.instant().getEpochSecond()) {
+            long expires = claims.getExpirationTime().getValue();
+            if (expires <= now) {
                 return Optional.empty();
             }
             long id = Long.parseLong(claims.getSubject());
-            return id > 0 ? Optional.of(new UserId(id)) : Optional.empty();
+            if (id <= 0) {
+                return Optional.empty();
+            }
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(new UserId(id), expires));
+            return Optional.of(new UserId(id));
         } catch (InvalidJwtException | NumberFormatException | org.jose4j.jwt.MalformedClaimException e) {
             return Optional.empty();
         }
