@@ -11,6 +11,9 @@
 #   --builds N        builds the database must hold (default 100000); only the missing ones are seeded
 #   --requests N      timed requests per concurrency level (default 200)
 #   --concurrency L   concurrency levels (default 1,4)
+#   --vacuum          VACUUM ANALYZE instead of ANALYZE (sets hint bits and the visibility map of freshly seeded
+#                     rows, as autovacuum eventually does; the first scans after a bulk insert are slower)
+#   --no-warmup       skip the warm-up run of the driver (100 requests at each concurrency level, for the JIT)
 #   --out DIR         logs and the driver's JSON (default bench/out/list-<timestamp>)
 #
 # Credentials as for run-dispatch-bench.sh: ALBS_TOKEN, or ALBS_ADMIN_EMAIL/ALBS_ADMIN_PASSWORD.
@@ -25,6 +28,8 @@ TARGET=100000
 REQUESTS=200
 CONCURRENCY=1,4
 OUT=
+ANALYZE=ANALYZE
+WARMUP=1
 while [[ $# -gt 0 ]]; do
     case $1 in
         --url) URL=${2%/}; shift 2 ;;
@@ -35,7 +40,9 @@ while [[ $# -gt 0 ]]; do
         --requests) REQUESTS=$2; shift 2 ;;
         --concurrency) CONCURRENCY=$2; shift 2 ;;
         --out) OUT=$2; shift 2 ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        --vacuum) ANALYZE='VACUUM ANALYZE'; shift ;;
+        --no-warmup) WARMUP=0; shift ;;
+        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
@@ -86,18 +93,26 @@ if (( HAVE < TARGET )); then
 else
     log "$DB holds $HAVE builds (>= $TARGET): no seeding"
 fi
-log "ANALYZE"
-psql -q -d "$DB" -c 'ANALYZE' >/dev/null
+log "$ANALYZE"
+psql -q -d "$DB" -c "$ANALYZE" >/dev/null
 API_TOTAL=$(curl -sf "$URL/api/v1/builds/?pageNumber=1" | json_field total_builds)
 DB_TOTAL=$(psql -d "$DB" -Atc 'SELECT count(*) FROM builds')
 [[ "$API_TOTAL" == "$DB_TOTAL" ]] || log "warning: the server reports $API_TOTAL builds, $DB has $DB_TOTAL: is --db right?"
 
 # ---------------------------------------------------------------- measure
+driver() { # driver NAME REQUESTS
+    "$PY" "$SHARED/dispatch_bench.py" --base-url "$URL" --token-file "$OUT/admin.token" --scenario list \
+        --list-seed "$TARGET" --list-seed-assume "$TARGET" --list-requests "$2" \
+        --list-concurrency "$CONCURRENCY" --watch server="$SERVER_PID" --watch postgres="$PG_PID" \
+        --json-out "$OUT/$1.json" >"$OUT/$1.log" 2>&1
+}
+if [[ $WARMUP == 1 ]]; then
+    log "warm-up run (JIT): 100 requests per concurrency level"
+    driver list-warmup 100 || log "warm-up run reported a problem, see $OUT/list-warmup.log"
+fi
+log "measured run"
 RC=0
-"$PY" "$SHARED/dispatch_bench.py" --base-url "$URL" --token-file "$OUT/admin.token" --scenario list \
-    --list-seed "$TARGET" --list-seed-assume "$TARGET" --list-requests "$REQUESTS" \
-    --list-concurrency "$CONCURRENCY" --watch server="$SERVER_PID" --watch postgres="$PG_PID" \
-    --json-out "$OUT/list.json" >"$OUT/list.log" 2>&1 || RC=$?
+driver list "$REQUESTS" || RC=$?
 grep '^\[' "$OUT/list.log" >&2 || true
 [[ -f "$OUT/list.json" ]] || { tail -20 "$OUT/list.log" >&2; die "driver failed"; }
 
