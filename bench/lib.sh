@@ -1,0 +1,139 @@
+# Shared helpers for the bench/*.sh scripts. Source it; it defines functions only.
+# Needs: curl, psql/createdb/dropdb (PostgreSQL client), ss (iproute2), /usr/bin/python3.
+
+BENCH_DIR=${BENCH_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)}
+REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
+JAR=${JAR:-$REPO_DIR/bootstrap/target/quarkus-app/quarkus-run.jar}
+PY=${PY:-/usr/bin/python3}
+
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+
+ADMIN_USERNAME=${ALBS_ADMIN_USERNAME:-admin}
+ADMIN_EMAIL=${ALBS_ADMIN_EMAIL:-admin@example.com}
+ADMIN_PASSWORD=${ALBS_ADMIN_PASSWORD:-bench-admin-password}
+JWT_SECRET=${JWT_SECRET:-bench-jwt-secret-not-for-production-0123456789}
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# The shared benchmark kit: ../../shared/bench next to the repository, else $SHARED_DIR (or $SHARED_DIR/bench).
+shared_bench_dir() {
+    local rel="$BENCH_DIR/../../shared/bench"
+    if [[ -f "$rel/dispatch_bench.py" ]]; then
+        (cd "$rel" && pwd)
+    elif [[ -n "${SHARED_DIR:-}" && -f "$SHARED_DIR/bench/dispatch_bench.py" ]]; then
+        (cd "$SHARED_DIR/bench" && pwd)
+    elif [[ -n "${SHARED_DIR:-}" && -f "$SHARED_DIR/dispatch_bench.py" ]]; then
+        (cd "$SHARED_DIR" && pwd)
+    else
+        die "shared bench kit not found (looked in $rel; set SHARED_DIR)"
+    fi
+}
+
+# Only albs_bench* databases are ever created or dropped by these scripts.
+check_db_name() {
+    [[ "$1" == albs_bench* ]] || die "refusing to touch database '$1': bench databases must start with albs_bench"
+}
+
+fresh_db() {
+    check_db_name "$1"
+    PGOPTIONS="-c client_min_messages=warning" dropdb --if-exists "$1" >/dev/null
+    createdb "$1"
+}
+
+db_exists() {
+    [[ "$(psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$1'")" == 1 ]]
+}
+
+# PID of the PostgreSQL postmaster (first line of postmaster.pid; falls back to the listener on $PGPORT).
+postmaster_pid() {
+    local dir pid
+    dir=$(psql -d postgres -Atc 'SHOW data_directory' 2>/dev/null)
+    if [[ -n "$dir" && -r "$dir/postmaster.pid" ]]; then
+        pid=$(head -1 "$dir/postmaster.pid")
+    fi
+    if [[ -z "${pid:-}" ]]; then
+        pid=$(listener_pid "$PGPORT")
+    fi
+    echo "$pid"
+}
+
+# PID of the process listening on a TCP port (the real java process, never a wrapper such as `timeout`).
+listener_pid() {
+    ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
+}
+
+# start_server PORT DB LOGFILE [extra env assignments...]  -> prints the java PID
+# The java process is exec'ed directly (no wrapper), so $! is the JVM itself.
+start_server() {
+    local port=$1 db=$2 logfile=$3
+    shift 3
+    [[ -f "$JAR" ]] || die "$JAR not found: build first (mvn -B -q -DskipTests package)"
+    [[ $port -ge 18090 && $port -le 18099 ]] || die "bench servers use ports 18090-18099, not $port"
+    check_db_name "$db"
+    if [[ -n "$(listener_pid "$port")" ]]; then
+        die "port $port is already in use (pid $(listener_pid "$port"))"
+    fi
+    env QUARKUS_HTTP_PORT="$port" \
+        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
+        QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD=x \
+        JWT_SECRET="$JWT_SECRET" ALBS_ADMIN_USERNAME="$ADMIN_USERNAME" ALBS_ADMIN_EMAIL="$ADMIN_EMAIL" \
+        ALBS_ADMIN_PASSWORD="$ADMIN_PASSWORD" "$@" \
+        java ${JAVA_OPTS:-} -jar "$JAR" >"$logfile" 2>&1 &
+    echo $!
+}
+
+# wait_ready URL PID LOGFILE [seconds]: until GET /api/v1/platforms/ answers 200 (or the process died).
+wait_ready() {
+    local url=$1 pid=$2 logfile=$3 limit=${4:-120} i code
+    for ((i = 0; i < limit * 4; i++)); do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            tail -40 "$logfile" >&2
+            die "server $pid exited during start-up (log: $logfile)"
+        fi
+        code=$(curl -s -o /dev/null -w '%{http_code}' "$url/api/v1/builds/?pageNumber=1" || true)
+        if [[ "$code" == 200 ]]; then
+            return 0
+        fi
+        sleep 0.25
+    done
+    die "server at $url not ready after ${limit}s (log: $logfile)"
+}
+
+stop_server() {
+    local pid=$1 i
+    [[ -n "$pid" ]] || return 0
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 60; i++)); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.25
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+}
+
+json_field() { # json_field FIELD < json
+    "$PY" -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"
+}
+
+# admin_token URL -> a superuser access token (password login)
+admin_token() {
+    curl -sf -X POST "$1/api/v1/auth/login" \
+        --data-urlencode "username=$ADMIN_EMAIL" --data-urlencode "password=$ADMIN_PASSWORD" \
+        | json_field access_token || die "admin login failed at $1 (is ALBS_ADMIN_PASSWORD right?)"
+}
+
+# node_token URL ADMIN_TOKEN NAME -> creates service account NAME and prints a 1-day token for it
+node_token() {
+    local url=$1 admin=$2 name=$3 uid
+    uid=$(curl -sf -X POST "$url/api/v1/users/" -H "Authorization: Bearer $admin" \
+        -H 'Content-Type: application/json' \
+        -d "{\"username\":\"$name\",\"email\":\"$name@nodes.example.com\"}" | json_field id) \
+        || die "could not create user $name"
+    curl -sf -X POST "$url/api/v1/users/$uid/token" -H "Authorization: Bearer $admin" \
+        -H 'Content-Type: application/json' -d '{"lifetime_seconds":86400}' | json_field jwt_token \
+        || die "could not mint a token for user $name"
+}

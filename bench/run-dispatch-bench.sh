@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Dispatch throughput of the server against the SQL-only ceiling, measured in one run on one machine.
+#
+#   bench/run-dispatch-bench.sh [--url URL] [--start] [options]
+#
+#   --url URL          server to measure (default http://127.0.0.1:18090)
+#   --start            start the server from the built jar on a fresh database albs_bench (port from --url,
+#                      18090-18099) and stop it at the end; without it the server at URL must be running locally
+#   --server-pid PID   the server's JVM (default: the process listening on the URL's port)
+#   --db NAME          database for --start (default albs_bench; must start with albs_bench)
+#   --nodes N  --builds N  --refs N  --arches LIST     driver parameters (defaults 16, 50, 10, x86_64,i686,aarch64)
+#   --pgbench-seconds S   duration of the SQL-only reference (default 20)
+#   --skip-sql         do not run the SQL-only reference (no ratio is printed)
+#   --no-warmup        skip the warm-up run of the driver
+#   --out DIR          where logs and the driver's JSON go (default bench/out/dispatch-<timestamp>)
+#
+# Credentials: without --start, ALBS_TOKEN (a superuser token) or ALBS_ADMIN_EMAIL/ALBS_ADMIN_PASSWORD for
+# the running server. A node service account "bench-node-<timestamp>" and its token are created each run.
+# Builds nothing: run `mvn -B -q -DskipTests package` first for --start.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+URL=http://127.0.0.1:18090
+START=0
+SERVER_PID=
+DB=albs_bench
+NODES=16 BUILDS=50 REFS=10 ARCHES=x86_64,i686,aarch64
+PGBENCH_SECONDS=20
+SKIP_SQL=0 WARMUP=1
+OUT=
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --url) URL=${2%/}; shift 2 ;;
+        --start) START=1; shift ;;
+        --server-pid) SERVER_PID=$2; shift 2 ;;
+        --db) DB=$2; shift 2 ;;
+        --nodes) NODES=$2; shift 2 ;;
+        --builds) BUILDS=$2; shift 2 ;;
+        --refs) REFS=$2; shift 2 ;;
+        --arches) ARCHES=$2; shift 2 ;;
+        --pgbench-seconds) PGBENCH_SECONDS=$2; shift 2 ;;
+        --skip-sql) SKIP_SQL=1; shift ;;
+        --no-warmup) WARMUP=0; shift ;;
+        --out) OUT=$2; shift 2 ;;
+        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+        *) die "unknown option $1 (see --help)" ;;
+    esac
+done
+
+SHARED=$(shared_bench_dir)
+STAMP=$(date +%Y%m%d-%H%M%S)
+OUT=${OUT:-$BENCH_DIR/out/dispatch-$STAMP}
+mkdir -p "$OUT"
+PORT=$(sed -E 's#^https?://[^:/]+:([0-9]+).*#\1#' <<<"$URL")
+[[ "$PORT" =~ ^[0-9]+$ ]] || die "cannot read a port from $URL"
+
+STARTED_PID=
+cleanup() { if [[ -n "$STARTED_PID" ]]; then log "stopping server $STARTED_PID"; stop_server "$STARTED_PID"; fi; }
+trap cleanup EXIT
+
+log "uptime: $(uptime)"
+# ---------------------------------------------------------------- server
+if [[ $START == 1 ]]; then
+    log "fresh database $DB, starting the server on port $PORT (log $OUT/server.log)"
+    fresh_db "$DB"
+    STARTED_PID=$(start_server "$PORT" "$DB" "$OUT/server.log")
+    wait_ready "$URL" "$STARTED_PID" "$OUT/server.log"
+    SERVER_PID=$STARTED_PID
+fi
+SERVER_PID=${SERVER_PID:-$(listener_pid "$PORT")}
+[[ -n "$SERVER_PID" ]] || die "no local process listens on port $PORT (use --start or --server-pid)"
+[[ "$(cat /proc/"$SERVER_PID"/comm 2>/dev/null)" == java ]] \
+    || log "warning: pid $SERVER_PID is '$(cat /proc/"$SERVER_PID"/comm 2>/dev/null)', not java"
+PG_PID=$(postmaster_pid)
+log "server pid $SERVER_PID (java), postmaster pid $PG_PID"
+
+if [[ -n "${ALBS_TOKEN:-}" && $START == 0 ]]; then
+    ADMIN_TOKEN=$ALBS_TOKEN
+else
+    ADMIN_TOKEN=$(admin_token "$URL")
+fi
+NODE_TOKEN=$(node_token "$URL" "$ADMIN_TOKEN" "bench-node-$STAMP-$$")
+printf '%s\n' "$ADMIN_TOKEN" >"$OUT/admin.token"
+chmod 600 "$OUT/admin.token"
+
+# ---------------------------------------------------------------- (a) SQL-only reference
+SQL_TPS=
+if [[ $SKIP_SQL == 0 ]]; then
+    log "SQL-only reference: albs_bench_sql, 300000 idle tasks, pgbench -c 8 -j 2 -T $PGBENCH_SECONDS"
+    fresh_db albs_bench_sql
+    psql -q -d albs_bench_sql -v n=300000 -v ON_ERROR_STOP=1 -f "$SHARED/pgbench_dequeue_setup.sql" >"$OUT/pgbench-setup.log" 2>&1
+    (cd "$SHARED" && pgbench -n -M prepared -c 8 -j 2 -T "$PGBENCH_SECONDS" -f pgbench_dequeue.sql albs_bench_sql) \
+        >"$OUT/pgbench.log" 2>&1 || { cat "$OUT/pgbench.log" >&2; die "pgbench failed"; }
+    SQL_TPS=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\).*/\1/p' "$OUT/pgbench.log")
+    [[ -n "$SQL_TPS" ]] || SQL_TPS=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$OUT/pgbench.log" | tail -1)
+    log "SQL-only: $SQL_TPS tasks/s"
+fi
+
+# ---------------------------------------------------------------- (b) the server through HTTP
+driver() { # driver NAME
+    local name=$1 rc=0
+    "$PY" "$SHARED/dispatch_bench.py" --base-url "$URL" --token-file "$OUT/admin.token" --node-token "$NODE_TOKEN" \
+        --get-task-method POST --builds "$BUILDS" --refs "$REFS" --arches "$ARCHES" --nodes "$NODES" \
+        --watch server="$SERVER_PID" --watch postgres="$PG_PID" \
+        --json-out "$OUT/$name.json" >"$OUT/$name.log" 2>&1 || rc=$?
+    grep '^\[' "$OUT/$name.log" >&2 || true
+    return $rc
+}
+if [[ $WARMUP == 1 ]]; then
+    log "warm-up run (JIT)"
+    driver warmup || log "warm-up run reported a problem (exit $?), see $OUT/warmup.log"
+fi
+log "measured run"
+RC=0
+driver measured || RC=$?
+
+# ---------------------------------------------------------------- summary
+"$PY" - "$OUT/measured.json" "${SQL_TPS:-}" "$URL" <<'EOF' | tee "$OUT/summary.txt"
+import json, sys
+rep = json.load(open(sys.argv[1]))
+sql = float(sys.argv[2]) if sys.argv[2] else None
+d = rep['dispatch']
+lat = d['latency']
+cpu = d['cpu']
+per = d['cpu_ms_per_task']
+print(f"== dispatch bench: {sys.argv[3]}, {d['nodes']} nodes, {d['tasks_expected']} tasks "
+      f"({rep['create']['builds_created']} builds)")
+if sql:
+    print(f"SQL-only reference (pgbench, prepared, -c 8): {sql:.0f} tasks/s")
+print(f"server: {d['tasks_per_s']} tasks/s in {d['wall_s']} s"
+      + (f"  = {d['tasks_per_s'] / sql:.4f} of the SQL-only ceiling (1/{sql / d['tasks_per_s']:.1f})" if sql else ''))
+for k in ('get_task', 'build_done'):
+    s = lat.get(k) or {}
+    print(f"{k:10s} p50 {s.get('p50_ms')} ms  p99 {s.get('p99_ms')} ms  max {s.get('max_ms')} ms  "
+          f"(n={s.get('count')}, http {s.get('http_status')})")
+srv, pg = per.get('server'), per.get('postgres')
+print(f"CPU per task: server {srv} ms + postgres {pg} ms = "
+      f"{round((srv or 0) + (pg or 0), 1)} ms  (client {per.get('client')} ms, other processes {per.get('other')} ms)")
+print(f"machine busy {cpu.get('machine_busy_pct_of_all_cpus')}% of {cpu.get('machine_cpus')} CPUs during dispatch; "
+      f"other_cpu_s {cpu.get('other_cpu_s')} of machine_cpu_s {cpu.get('machine_cpu_s')}")
+print(f"duplicates {d['duplicates_extra_assignments']}, lost {d['lost_tasks_not_final']}, "
+      f"get_task errors {d['get_task_errors']}, build_done 409 {d['build_done_conflict_409']}, "
+      f"build_done failed {d['build_done_failed']}, empty polls {d['get_task_empty']}")
+if rep.get('http_errors'):
+    print('http errors:', json.dumps(rep['http_errors'])[:600])
+EOF
+log "uptime: $(uptime)"
+log "output in $OUT"
+exit $RC
