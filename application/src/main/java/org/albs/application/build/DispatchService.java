@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.albs.application.port.out.Builds;
 import org.albs.application.port.out.Platforms;
@@ -24,6 +25,7 @@ import org.albs.domain.build.DispatchPolicy;
 import org.albs.domain.build.MockOptions;
 import org.albs.domain.build.NodeOutcome;
 import org.albs.domain.identity.User;
+import org.albs.domain.platform.Platform;
 import org.albs.domain.platform.Repository;
 
 /** The build-node protocol: get_task, ping, build_done, and the sweeper for leases nobody comes back for. */
@@ -39,6 +41,7 @@ public class DispatchService {
     private final Clock clock;
     private final DispatchPolicy policy;
     private final String srpmBaseUrl;
+    private final Map<Long, String> platformNames = new ConcurrentHashMap<>();
 
     public DispatchService(TaskQueue queue, Builds builds, TaskResults results, Platforms platforms,
                            Transactions tx, Clock clock, DispatchPolicy policy, String srpmBaseUrl) {
@@ -174,7 +177,9 @@ public class DispatchService {
 
     /** Upstream's relative SRPM location in the build's source repository. */
     private String srpmPath(BuildTask task, String srpmName) {
-        String platform = platforms.findById(task.platformId()).map(p -> p.name()).orElse("platform-" + task.platformId());
+        // a platform's name never changes (it is how PUT finds the platform), so it can be kept forever
+        String platform = platformNames.computeIfAbsent(task.platformId(), id -> platforms.findById(id)
+                .map(Platform::name).orElse("platform-" + id));
         return platform + "-src-" + task.buildId() + "-br/Packages/"
                 + srpmName.substring(0, 1).toLowerCase(Locale.ROOT) + "/" + srpmName;
     }
