@@ -11,7 +11,9 @@
 #   --nodes N  --builds N  --refs N  --arches LIST     driver parameters (defaults 16, 50, 10, x86_64,i686,aarch64)
 #   --pgbench-seconds S   duration of the SQL-only reference (default 20)
 #   --skip-sql         do not run the SQL-only reference (no ratio is printed)
-#   --no-warmup        skip the warm-up run of the driver
+#   --warmups N        warm-up runs of the driver before the measured one (default 3: C2 keeps compiling
+#                      for several thousand requests on 2 cores)
+#   --no-warmup        same as --warmups 0
 #   --out DIR          where logs and the driver's JSON go (default bench/out/dispatch-<timestamp>)
 #
 # Credentials: without --start, ALBS_TOKEN (a superuser token) or ALBS_ADMIN_EMAIL/ALBS_ADMIN_PASSWORD for
@@ -26,7 +28,7 @@ SERVER_PID=
 DB=albs_bench
 NODES=16 BUILDS=50 REFS=10 ARCHES=x86_64,i686,aarch64
 PGBENCH_SECONDS=20
-SKIP_SQL=0 WARMUP=1
+SKIP_SQL=0 WARMUP=3
 OUT=
 while [[ $# -gt 0 ]]; do
     case $1 in
@@ -41,6 +43,7 @@ while [[ $# -gt 0 ]]; do
         --pgbench-seconds) PGBENCH_SECONDS=$2; shift 2 ;;
         --skip-sql) SKIP_SQL=1; shift ;;
         --no-warmup) WARMUP=0; shift ;;
+        --warmups) WARMUP=$2; shift 2 ;;
         --out) OUT=$2; shift 2 ;;
         -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
@@ -106,10 +109,14 @@ driver() { # driver NAME
     grep '^\[' "$OUT/$name.log" >&2 || true
     return $rc
 }
-if [[ $WARMUP == 1 ]]; then
-    log "warm-up run (JIT)"
-    driver warmup || log "warm-up run reported a problem (exit $?), see $OUT/warmup.log"
-fi
+for ((i = 1; i <= WARMUP; i++)); do
+    log "warm-up run $i of $WARMUP (JIT)"
+    driver "warmup-$i" || log "warm-up run reported a problem (exit $?), see $OUT/warmup-$i.log"
+done
+# Autovacuum is off on these machines: clear the dead queue rows the warm-ups left, as production autovacuum would.
+log "VACUUM ANALYZE of the server's database"
+SERVER_DB=${SERVER_DB:-$DB}   # without --start: export SERVER_DB=<the server's database>
+psql -q -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d "$SERVER_DB" -c "VACUUM ANALYZE" || log "VACUUM failed"
 log "measured run"
 RC=0
 driver measured || RC=$?

@@ -2,13 +2,14 @@ package org.albs.adapter.out.persistence;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+
+import io.agroal.api.AgroalDataSource;
 
 import org.albs.application.build.BuildFilter;
 import org.albs.application.build.BuildView;
@@ -21,9 +22,11 @@ import org.albs.application.port.out.BuildQueries;
 @ApplicationScoped
 public class SqlBuildQueries implements BuildQueries {
     private final EntityManager em;
+    private final Jdbc jdbc;
 
-    public SqlBuildQueries(EntityManager em) {
+    public SqlBuildQueries(EntityManager em, AgroalDataSource ds) {
         this.em = em;
+        this.jdbc = new Jdbc(ds);
     }
 
     @Override
@@ -84,55 +87,49 @@ public class SqlBuildQueries implements BuildQueries {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<BuildView> views(List<Long> ids, boolean withHistory) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        // Plain JDBC: this runs for every page of the feed, and Hibernate's native-query result mapping costs more
+        // than the queries themselves.
         Map<Long, List<Long>> linked = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT build_id, build_dependency FROM build_dependency"
-                + " WHERE build_id IN (:ids) ORDER BY build_dependency").setParameter("ids", ids).getResultList()) {
-            linked.computeIfAbsent(Rows.lng(r[0]), k -> new ArrayList<>()).add(Rows.lng(r[1]));
-        }
+        jdbc.query("SELECT build_id, build_dependency FROM build_dependency WHERE build_id = ANY (?)"
+                + " ORDER BY build_dependency", p -> p.longs(ids), rs -> linked.computeIfAbsent(rs.getLong(1),
+                k -> new ArrayList<>()).add(rs.getLong(2)));
         Map<Long, List<BuildView.Artifact>> artifacts = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+        jdbc.query("""
                 SELECT a.id, a.build_task_id, a.name, a.type, a.href, a.sha256, a.cas_hash, a.meta
                   FROM build_artifacts a JOIN build_tasks t ON t.id = a.build_task_id
-                 WHERE t.build_id IN (:ids) ORDER BY a.id""").setParameter("ids", ids).getResultList()) {
-            artifacts.computeIfAbsent(Rows.lng(r[1]), k -> new ArrayList<>()).add(new BuildView.Artifact(
-                    Rows.lng(r[0]), Rows.str(r[2]), Rows.str(r[3]), Rows.str(r[4]), Rows.str(r[5]), Rows.str(r[6]),
-                    Json.map(r[7])));
-        }
+                 WHERE t.build_id = ANY (?) ORDER BY a.id""", p -> p.longs(ids), rs -> artifacts.computeIfAbsent(
+                rs.getLong(2), k -> new ArrayList<>()).add(new BuildView.Artifact(rs.getLong(1), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), Json.map(rs.getString(8)))));
         Map<Long, List<BuildView.PerformanceStats>> stats = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+        jdbc.query("""
                 SELECT s.id, s.build_task_id, s.statistics
                   FROM performance_stats s JOIN build_tasks t ON t.id = s.build_task_id
-                 WHERE t.build_id IN (:ids) ORDER BY s.id""").setParameter("ids", ids).getResultList()) {
-            stats.computeIfAbsent(Rows.lng(r[1]), k -> new ArrayList<>()).add(new BuildView.PerformanceStats(
-                    Rows.lng(r[0]), Rows.lng(r[1]), null, null, Json.map(r[2])));
-        }
+                 WHERE t.build_id = ANY (?) ORDER BY s.id""", p -> p.longs(ids), rs -> stats.computeIfAbsent(
+                rs.getLong(2), k -> new ArrayList<>()).add(new BuildView.PerformanceStats(rs.getLong(1),
+                rs.getLong(2), null, null, Json.map(rs.getString(3)))));
         Map<Long, List<BuildView.ArtifactImport>> imports = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+        jdbc.query("""
                 SELECT j.id, j.build_task_id, j.state, j.attempts, j.created_at, j.last_error
                   FROM artifact_import_jobs j JOIN build_tasks t ON t.id = j.build_task_id
-                 WHERE t.build_id IN (:ids) ORDER BY j.id""").setParameter("ids", ids).getResultList()) {
-            imports.computeIfAbsent(Rows.lng(r[1]), k -> new ArrayList<>()).add(new BuildView.ArtifactImport(
-                    Rows.lng(r[0]), Rows.str(r[2]), Rows.integer(r[3]), Rows.time(r[4]), Rows.str(r[5])));
-        }
+                 WHERE t.build_id = ANY (?) ORDER BY j.id""", p -> p.longs(ids), rs -> imports.computeIfAbsent(
+                rs.getLong(2), k -> new ArrayList<>()).add(new BuildView.ArtifactImport(rs.getLong(1),
+                rs.getString(3), rs.getInt(4), time(rs, 5), rs.getString(6))));
         Map<Long, List<BuildView.HistoryEntry>> history = new HashMap<>();
         if (withHistory) {
-            for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+            jdbc.query("""
                     SELECT h.build_task_id, h.at, h.event, h.status, h.node_user_id, h.attempt, h.reason
                       FROM build_task_history h JOIN build_tasks t ON t.id = h.build_task_id
-                     WHERE t.build_id IN (:ids) ORDER BY h.id""").setParameter("ids", ids).getResultList()) {
-                history.computeIfAbsent(Rows.lng(r[0]), k -> new ArrayList<>()).add(new BuildView.HistoryEntry(
-                        Rows.time(r[1]), Rows.str(r[2]), Rows.integer(r[3]), Rows.lng(r[4]), Rows.integer(r[5]),
-                        Rows.str(r[6])));
-            }
+                     WHERE t.build_id = ANY (?) ORDER BY h.id""", p -> p.longs(ids), rs -> history.computeIfAbsent(
+                    rs.getLong(1), k -> new ArrayList<>()).add(new BuildView.HistoryEntry(time(rs, 2),
+                    rs.getString(3), rs.getInt(4), Jdbc.getLong(rs, 5), rs.getInt(6), rs.getString(7))));
         }
         Map<Long, List<BuildView.Task>> tasks = new HashMap<>();
         Map<Long, BuildView.Platform> platforms = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+        jdbc.query("""
                 SELECT t.id, t.build_id, t.ts, t.started_at, t.finished_at, t.status, t.index, t.arch,
                        t.platform_id, p.type, p.name, p.arch_list,
                        r.url, r.git_ref, r.ref_type, r.git_commit_hash, r.mock_options, r.test_configuration,
@@ -141,32 +138,43 @@ public class SqlBuildQueries implements BuildQueries {
                   FROM build_tasks t
                   JOIN build_task_refs r ON r.id = t.ref_id
                   JOIN platforms p ON p.id = t.platform_id
-                 WHERE t.build_id IN (:ids) ORDER BY t.id""").setParameter("ids", ids).getResultList()) {
-            long taskId = Rows.lng(r[0]);
-            BuildView.Platform platform = platforms.computeIfAbsent(Rows.lng(r[8]), id ->
-                    new BuildView.Platform(id, Rows.str(r[9]), Rows.str(r[10]), Json.strings(r[11])));
-            BuildView.Ref ref = new BuildView.Ref(Rows.str(r[12]), Rows.str(r[13]), Rows.integer(r[14]),
-                    Rows.str(r[15]), Json.map(r[16]), false, true, Json.map(r[17]), List.of(), null, null);
-            tasks.computeIfAbsent(Rows.lng(r[1]), k -> new ArrayList<>()).add(new BuildView.Task(taskId,
-                    Rows.time(r[2]), Rows.time(r[3]), Rows.time(r[4]), Rows.integer(r[5]), Rows.integer(r[6]),
-                    Rows.str(r[7]), platform, ref, List.of(), artifacts.getOrDefault(taskId, List.of()),
-                    Rows.bool(r[18]), Rows.str(r[19]), Json.map(r[20]), Rows.bool(r[21]), List.of(),
-                    Rows.str(r[22]), stats.getOrDefault(taskId, List.of()), Rows.integer(r[23]), Rows.lng(r[24]),
-                    Rows.time(r[25]), Rows.str(r[26]), Rows.str(r[27]), imports.getOrDefault(taskId, List.of()),
+                 WHERE t.build_id = ANY (?) ORDER BY t.id""", p -> p.longs(ids), rs -> {
+            long taskId = rs.getLong(1);
+            long platformId = rs.getLong(9);
+            BuildView.Platform platform = platforms.get(platformId);
+            if (platform == null) {
+                platform = new BuildView.Platform(platformId, rs.getString(10), rs.getString(11),
+                        Json.strings(rs.getString(12)));
+                platforms.put(platformId, platform);
+            }
+            BuildView.Ref ref = new BuildView.Ref(rs.getString(13), rs.getString(14), rs.getInt(15),
+                    rs.getString(16), Json.map(rs.getString(17)), false, true, Json.map(rs.getString(18)), List.of(),
+                    null, null);
+            return tasks.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new BuildView.Task(taskId,
+                    time(rs, 3), time(rs, 4), time(rs, 5), rs.getInt(6), rs.getInt(7), rs.getString(8), platform,
+                    ref, List.of(), artifacts.getOrDefault(taskId, List.of()), rs.getBoolean(19), rs.getString(20),
+                    Json.map(rs.getString(21)), rs.getBoolean(22), List.of(), rs.getString(23),
+                    stats.getOrDefault(taskId, List.of()), rs.getInt(24), Jdbc.getLong(rs, 25), time(rs, 26),
+                    rs.getString(27), rs.getString(28), imports.getOrDefault(taskId, List.of()),
                     withHistory ? history.getOrDefault(taskId, List.of()) : null));
-        }
-        Map<Long, BuildView> byId = new LinkedHashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+        });
+        Map<Long, BuildView> byId = new HashMap<>();
+        jdbc.query("""
                 SELECT b.id, b.created_at, b.finished_at, b.owner_id, u.username, u.email, b.mock_options,
                        b.release_id, b.released, b.cancel_testing, b.is_secure_boot, b.product_id, b.open_tasks
-                  FROM builds b JOIN users u ON u.id = b.owner_id WHERE b.id IN (:ids)""")
-                .setParameter("ids", ids).getResultList()) {
-            long id = Rows.lng(r[0]);
-            byId.put(id, new BuildView(id, Rows.time(r[1]), Rows.time(r[2]), tasks.getOrDefault(id, List.of()),
-                    new BuildView.Owner(Rows.lng(r[3]), Rows.str(r[4]), Rows.str(r[5])), List.of(),
-                    linked.getOrDefault(id, List.of()), Json.map(r[6]), List.of(), Rows.lng(r[7]), Rows.bool(r[8]),
-                    Rows.bool(r[9]), List.of(), Rows.bool(r[10]), Rows.lng(r[11]), Rows.integer(r[12])));
-        }
+                  FROM builds b JOIN users u ON u.id = b.owner_id WHERE b.id = ANY (?)""", p -> p.longs(ids), rs -> {
+            long id = rs.getLong(1);
+            return byId.put(id, new BuildView(id, time(rs, 2), time(rs, 3), tasks.getOrDefault(id, List.of()),
+                    new BuildView.Owner(rs.getLong(4), rs.getString(5), rs.getString(6)), List.of(),
+                    linked.getOrDefault(id, List.of()), Json.map(rs.getString(7)), List.of(), Jdbc.getLong(rs, 8),
+                    rs.getBoolean(9), rs.getBoolean(10), List.of(), rs.getBoolean(11), Jdbc.getLong(rs, 12),
+                    rs.getInt(13)));
+        });
         return ids.stream().filter(byId::containsKey).map(byId::get).toList();
+    }
+
+    private static java.time.LocalDateTime time(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        java.time.Instant t = Jdbc.getInstant(rs, column);
+        return t == null ? null : java.time.LocalDateTime.ofInstant(t, java.time.ZoneOffset.UTC);
     }
 }
