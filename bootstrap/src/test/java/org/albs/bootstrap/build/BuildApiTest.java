@@ -14,9 +14,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,20 +22,12 @@ import org.albs.bootstrap.support.Api;
 import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.PostgresDatabase;
 import org.albs.bootstrap.support.Queue;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** POST/GET builds, restart, cancel, delete: shapes, permissions and the bad-input matrix. */
 @QuarkusTest
 @WithTestResource(PostgresDatabase.class)
-class BuildApiTest {
-    @Inject
-    AgroalDataSource db;
-
-    @BeforeEach
-    void emptyQueue() {
-        Queue.retireAllOpenTasks(db);
-    }
+class BuildApiTest extends EmptyQueueTest {
 
     @Test
     void createdBuildHasUpstreamFieldsAndTasksInPlanOrder() {

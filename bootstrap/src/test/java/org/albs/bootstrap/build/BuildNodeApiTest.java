@@ -9,9 +9,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,25 +17,15 @@ import io.restassured.response.Response;
 import org.albs.bootstrap.support.Api;
 import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.PostgresDatabase;
-import org.albs.bootstrap.support.Queue;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The albs-node wire contract: get_task, ping, build_done, against real PostgreSQL. */
 @QuarkusTest
 @WithTestResource(PostgresDatabase.class)
-class BuildNodeApiTest {
+class BuildNodeApiTest extends EmptyQueueTest {
     static final List<String> TASK_KEYS = List.of("id", "arch", "build_id", "ref", "platform", "created_by",
             "alma_commit_cas_hash", "srpm_hash", "is_cas_authenticated", "is_secure_boot", "repositories",
             "linked_builds", "built_srpm_url");
-
-    @Inject
-    AgroalDataSource db;
-
-    @BeforeEach
-    void emptyQueue() {
-        Queue.retireAllOpenTasks(db);
-    }
 
     @Test
     void nothingToDoIsHttp200WithJsonNull() {

@@ -24,23 +24,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.albs.bootstrap.support.Api;
 import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.PostgresDatabase;
-import org.albs.bootstrap.support.Queue;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** 16 nodes, 2,000 tasks in 50 builds: every task handed out exactly once, none lost, every build finished. */
 @QuarkusTest
 @WithTestResource(PostgresDatabase.class)
-class DispatchConcurrencyTest {
+class DispatchConcurrencyTest extends EmptyQueueTest {
     static final int NODES = 16;
     static final int BUILDS = 50;
     static final int REFS = 10; // x (src + x86_64 + i686 + aarch64) = 40 tasks a build
@@ -48,14 +43,6 @@ class DispatchConcurrencyTest {
 
     @TestHTTPResource("/")
     URL base;
-
-    @Inject
-    AgroalDataSource db;
-
-    @BeforeEach
-    void emptyQueue() {
-        Queue.retireAllOpenTasks(db);
-    }
 
     @Test
     void everyTaskIsDispatchedExactlyOnce() throws Exception {

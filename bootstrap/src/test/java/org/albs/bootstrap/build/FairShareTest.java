@@ -7,30 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.albs.bootstrap.support.Api;
 import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.PostgresDatabase;
-import org.albs.bootstrap.support.Queue;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A big build of one user does not starve a small build of another (ALBS build-system#296, Copr#2883). */
 @QuarkusTest
 @WithTestResource(PostgresDatabase.class)
-class FairShareTest {
-    @Inject
-    AgroalDataSource db;
-
-    @BeforeEach
-    void emptyQueue() {
-        Queue.retireAllOpenTasks(db);
-    }
+class FairShareTest extends EmptyQueueTest {
 
     @Test
     void aOneRefBuildOfUserBIsDispatchedWithinTheFirstFiveClaimsAfterA1000TaskBuildOfUserA() {

@@ -6,9 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -16,22 +13,13 @@ import io.restassured.path.json.JsonPath;
 import org.albs.bootstrap.support.Api;
 import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.PostgresDatabase;
-import org.albs.bootstrap.support.Queue;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A node that goes silent loses its task to the next node; the last lost lease fails the task. */
 @QuarkusTest
 @TestProfile(ShortLeaseProfile.class)
 @WithTestResource(PostgresDatabase.class)
-class LeaseExpiryTest {
-    @Inject
-    AgroalDataSource db;
-
-    @BeforeEach
-    void emptyQueue() {
-        Queue.retireAllOpenTasks(db);
-    }
+class LeaseExpiryTest extends EmptyQueueTest {
 
     @Test
     void aSilentNodesTaskGoesToTheNextNodeAndItsLateReportIsRejected() throws InterruptedException {
