@@ -152,6 +152,20 @@ class BuildServiceTest {
     }
 
     @Test
+    void refTypeNumbersOutsideTheIntRangeAreRejectedNotWrapped() {
+        for (Object refType : new Object[] {4_294_967_297L, -4_294_967_295L, 1.5, 5}) {
+            rejected(new CreateBuildCommand(List.of(platform("AlmaLinux-9", false, "x86_64")),
+                    List.of(new CreateBuildCommand.RefEntry(BuildRequests.url("bash"), "c9", refType, null, null, null,
+                            false)), null, null, null, null, null), List.of("body", "tasks", 0, "ref_type"));
+        }
+        BuildView b = builds.create(alice, new CreateBuildCommand(List.of(platform("AlmaLinux-9", false, "x86_64")),
+                List.of(new CreateBuildCommand.RefEntry(BuildRequests.url("bash"), "c9", 3L, null, null, null, false),
+                        new CreateBuildCommand.RefEntry(BuildRequests.url("zlib"), "c9", "4", null, null, null, false)),
+                null, null, null, null, null));
+        assertThat(b.tasks()).extracting(t -> t.ref().refType()).containsExactly(3, 4, 3, 4);
+    }
+
+    @Test
     void emptyRequestsAreRejectedWithEveryProblem() {
         assertThatThrownBy(() -> builds.create(alice, new CreateBuildCommand(null, List.of(), null, null, null, null,
                 null))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(locs(e))
