@@ -326,6 +326,28 @@ class BuildServiceTest {
     }
 
     @Test
+    void aTaskFailedByItsLastLeaseGetsAFreshAttemptBudget() {
+        DispatchService oneShot = new DispatchService(a.queue(), a.builds(), a.results(), a.platforms(), a.tx(),
+                clock, new DispatchPolicy(Duration.ofMinutes(20), 1), "http://pulp/");
+        BuildView b = builds.create(alice, simple("bash"));
+        next("src");
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(oneShot.failExhaustedLeases(10)).isEqualTo(1);
+        report(next("x86_64").orElseThrow().id(), "done");
+        assertThat(builds.get(b.id()).finishedAt()).isNotNull();
+
+        builds.restartFailed(alice, b.id(), false);
+
+        BuildView.Task src = task(builds.get(b.id()), "src", 0);
+        assertThat(src.status()).isEqualTo(BuildTaskStatus.IDLE.code());
+        assertThat(src.attempt()).isZero();
+        assertThat(src.leaseHolder()).isNull();
+        assertThat(oneShot.nextTask(node, new GetTaskCommand(List.of("src"), null)).orElseThrow().id())
+                .isEqualTo(src.id());
+        assertThat(task(builds.get(b.id()), "src", 0).attempt()).isEqualTo(1);
+    }
+
+    @Test
     void restartingABuildWithoutFailuresChangesNothing() {
         BuildView b = builds.create(alice, simple("bash"));
         runAll(t -> "done");

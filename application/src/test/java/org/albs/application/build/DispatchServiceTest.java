@@ -431,6 +431,56 @@ class DispatchServiceTest {
     }
 
     @Test
+    void srpmsAndFastFailsStayOnTheirPlatform() {
+        a.platform("AlmaLinux-8", List.of("x86_64"));
+        BuildView b = builds.create(alice, new CreateBuildCommand(List.of(platform("AlmaLinux-9", false, "x86_64"),
+                platform("AlmaLinux-8", false, "x86_64")), List.of(BuildRequests.ref("bash")), null, null, null, null,
+                null));
+        List<BuildView.Task> srcs = b.tasks().stream().filter(t -> t.arch().equals("src")).toList();
+        assertThat(srcs).extracting(t -> t.platform().name()).containsExactly("AlmaLinux-9", "AlmaLinux-8");
+
+        done(node, next(node, "src").id(), "failed");
+        done(node, next(node, "src").id(), "done", srpm("bash-1.src.rpm", "cas8"));
+
+        BuildView after = view(b.id());
+        BuildView.Task el9x86 = after.tasks().stream()
+                .filter(t -> t.arch().equals("x86_64") && t.platform().name().equals("AlmaLinux-9")).findFirst().orElseThrow();
+        BuildView.Task el8x86 = after.tasks().stream()
+                .filter(t -> t.arch().equals("x86_64") && t.platform().name().equals("AlmaLinux-8")).findFirst().orElseThrow();
+        assertThat(el9x86.status()).isEqualTo(BuildTaskStatus.FAILED.code());
+        assertThat(el9x86.builtSrpmUrl()).isNull();
+        assertThat(el8x86.status()).isEqualTo(BuildTaskStatus.IDLE.code());
+        assertThat(el8x86.builtSrpmUrl()).isEqualTo("AlmaLinux-8-src-" + b.id() + "-br/Packages/b/bash-1.src.rpm");
+        TaskPayload t = next(node, "x86_64");
+        assertThat(t.id()).isEqualTo(el8x86.id());
+        assertThat(t.platform().name()).isEqualTo("AlmaLinux-8");
+        assertThat(t.repositories()).extracting(TaskPayload.Repo::url)
+                .containsExactly("https://repo.example.org/AlmaLinux-8/BaseOS/x86_64/os/");
+    }
+
+    @Test
+    void anExcludedSourceBuildLetsTheArchTasksBuildFromGit() {
+        BuildView b = independent(alice, "bash");
+
+        done(node, next(node, "src").id(), "excluded");
+
+        TaskPayload x86 = next(node, "x86_64");
+        assertThat(x86.id()).isEqualTo(taskId(b, "x86_64", 0));
+        assertThat(x86.builtSrpmUrl()).isNull();
+    }
+
+    @Test
+    void getTaskChecksItsInput() {
+        assertThatThrownBy(() -> new GetTaskCommand(null, null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new GetTaskCommand(List.of("x86_64", "X86 64"), Arrays.asList("ok", null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.loc()).containsExactly(List.of("body", "supported_arches", 1),
+                                List.of("body", "excluded_packages", 1)));
+        assertThat(new GetTaskCommand(List.of("src"), List.of(" kernel ", " ")).excludedPackages())
+                .containsExactly("kernel");
+    }
+
+    @Test
     void theBuildFinishesWhenItsLastTaskEnds() {
         BuildView b = independent(alice, "bash");
         assertThat(b.openTasks()).isEqualTo(2);
