@@ -1,6 +1,7 @@
 package org.albs.application.fakes;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 
 import org.albs.application.port.out.AbstractTaskQueueContractTest;
 import org.albs.application.port.out.QueueFixture;
@@ -8,7 +9,7 @@ import org.albs.application.port.out.QueueFixture;
 class InMemoryTaskQueueContractTest extends AbstractTaskQueueContractTest {
     @Override
     protected QueueFixture.Ports ports() {
-        InMemoryAdapters a = new InMemoryAdapters(Clock.fixed(QueueFixture.T0, java.time.ZoneOffset.UTC));
+        InMemoryAdapters a = new InMemoryAdapters(Clock.fixed(QueueFixture.T0, ZoneOffset.UTC));
         return new QueueFixture.Ports(a.users(), a.platforms(), a.builds(), a.queue(), a.results(), a.tx());
     }
 }

@@ -139,12 +139,17 @@ public final class QueueFixture {
         });
     }
 
-    /** Claims this idle task (whatever lockNext would choose) and has the node report it done. */
-    public void run(User node, long taskId, Instant now) {
-        ports.tx().run(() -> {
+    /** Claims this idle task, whatever lockNext would choose. */
+    public Claim claim(User node, long taskId, Instant now) {
+        return ports.tx().inTransaction(() -> {
             BuildTask.Change change = ports.queue().lock(taskId).orElseThrow().claim(node.id(), now, POLICY);
-            ports.queue().claim(change);
+            return new Claim(change.task(), ports.queue().claim(change));
         });
+    }
+
+    /** Claims this idle task, whatever lockNext would choose, and has the node report it done. */
+    public void run(User node, long taskId, Instant now) {
+        claim(node, taskId, now);
         finish(node, taskId, NodeOutcome.DONE, now);
     }
 
