@@ -183,7 +183,9 @@ public class BuildService {
             return java.util.Optional.of(RefType.GIT_BRANCH);
         }
         if (raw instanceof Number n && n.doubleValue() == n.longValue()) {
-            return RefType.ofCode(n.intValue());
+            long code = n.longValue();
+            // intValue() would wrap 2^32 + 1 to 1 and accept it as a git branch
+            return code == (int) code ? RefType.ofCode((int) code) : java.util.Optional.empty();
         }
         if (raw instanceof String s) {
             return s.chars().allMatch(Character::isDigit) && !s.isEmpty() && s.length() < 3

@@ -1,0 +1,217 @@
+package org.albs.application.fakes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.albs.domain.build.BuildTask;
+import org.albs.domain.build.BuildTaskStatus;
+import org.albs.domain.build.Lease;
+import org.albs.domain.build.RefType;
+import org.albs.domain.build.TaskEvent;
+import org.albs.domain.identity.UserId;
+
+/**
+ * The build tables in memory, shared by {@link InMemoryBuilds}, {@link InMemoryTaskQueue},
+ * {@link InMemoryTaskResults} and {@link InMemoryBuildQueries}: builds, refs, tasks (with their count of
+ * unfinished dependencies), dependency rows, history, artifacts, statistics and artifact-store jobs. Single
+ * threaded; nothing here is faster than it needs to be.
+ */
+public final class BuildStore {
+    static final class BuildRow {
+        long id;
+        Instant createdAt;
+        Instant finishedAt;
+        UserId owner;
+        Map<String, Object> mockOptions;
+        boolean secureBoot;
+        Long productId;
+        Long releaseId;
+        boolean released;
+        boolean cancelTesting;
+        int openTasks;
+        Set<Long> linkedBuilds = new TreeSet<>();
+    }
+
+    static final class RefRow {
+        long id;
+        long buildId;
+        String url;
+        String gitRef;
+        RefType refType;
+        String gitCommitHash;
+        Map<String, Object> mockOptions;
+        Map<String, Object> testConfiguration;
+    }
+
+    static final class TaskRow {
+        long id;
+        long buildId;
+        long platformId;
+        long refId;
+        UserId owner;
+        BuildTaskStatus status = BuildTaskStatus.IDLE;
+        int index;
+        String arch;
+        boolean secureBoot;
+        Map<String, Object> mockOptions;
+        int pendingDeps;
+        Instant ts;
+        UserId leaseHolder;
+        Instant leaseExpiresAt;
+        int attempt;
+        Instant startedAt;
+        Instant finishedAt;
+        String error;
+        String builtSrpmUrl;
+        String srpmHash;
+        String almaCommitCasHash;
+        boolean casAuthenticated;
+
+        BuildTask toTask() {
+            return new BuildTask(id, buildId, platformId, refId, owner, index, arch, status,
+                    leaseHolder == null || leaseExpiresAt == null ? null : new Lease(leaseHolder, leaseExpiresAt),
+                    attempt, error, startedAt, finishedAt, builtSrpmUrl);
+        }
+
+        boolean ready() {
+            return status == BuildTaskStatus.IDLE && pendingDeps == 0;
+        }
+
+        boolean liveAt(Instant now) {
+            return status == BuildTaskStatus.STARTED && leaseExpiresAt != null && leaseExpiresAt.isAfter(now);
+        }
+
+        boolean expiredAt(Instant now) {
+            return status == BuildTaskStatus.STARTED && leaseExpiresAt != null && !leaseExpiresAt.isAfter(now);
+        }
+    }
+
+    /** {@code task} waits for {@code dependsOn}. */
+    public record Dependency(long task, long dependsOn) {
+    }
+
+    record HistoryRow(long id, long taskId, Instant at, TaskEvent event, BuildTaskStatus status, UserId node,
+                      int attempt, String reason) {
+    }
+
+    record ArtifactRow(long id, long taskId, String name, String type, String href, String sha256, String casHash) {
+    }
+
+    record StatsRow(long id, long taskId, Map<String, Object> statistics) {
+    }
+
+    record ImportJobRow(long id, long taskId, String state, int attempts, Instant createdAt, Instant nextAttemptAt,
+                        String lastError) {
+    }
+
+    final ImmediateTransactions tx;
+    final InMemoryUsers users;
+    final InMemoryPlatforms platforms;
+
+    final TreeMap<Long, BuildRow> builds = new TreeMap<>();
+    final TreeMap<Long, RefRow> refs = new TreeMap<>();
+    final TreeMap<Long, TaskRow> tasks = new TreeMap<>();
+    final Set<Dependency> dependencies = new LinkedHashSet<>();
+    final List<HistoryRow> history = new ArrayList<>();
+    final List<ArtifactRow> artifacts = new ArrayList<>();
+    final List<StatsRow> stats = new ArrayList<>();
+    final List<ImportJobRow> importJobs = new ArrayList<>();
+
+    private long nextBuildId = 1;
+    private long nextRefId = 1;
+    private long nextTaskId = 1;
+    private long nextRowId = 1;
+
+    public BuildStore(ImmediateTransactions tx, InMemoryUsers users, InMemoryPlatforms platforms) {
+        this.tx = tx;
+        this.users = users;
+        this.platforms = platforms;
+    }
+
+    long nextBuildId() {
+        return nextBuildId++;
+    }
+
+    long nextRefId() {
+        return nextRefId++;
+    }
+
+    long nextTaskId() {
+        return nextTaskId++;
+    }
+
+    long nextRowId() {
+        return nextRowId++;
+    }
+
+    TaskRow requireTask(long id) {
+        TaskRow row = tasks.get(id);
+        if (row == null) {
+            throw new IllegalStateException("build task " + id + " vanished");
+        }
+        return row;
+    }
+
+    // ---- what tests may look at directly (the ports show the rest) ----
+
+    public Optional<BuildTask> task(long id) {
+        return Optional.ofNullable(tasks.get(id)).map(TaskRow::toTask);
+    }
+
+    public List<BuildTask> tasksOf(long buildId) {
+        return tasks.values().stream().filter(t -> t.buildId == buildId).map(TaskRow::toTask).toList();
+    }
+
+    /** How many unfinished dependencies the task waits for (its {@code pending_deps}). */
+    public int pendingDependencies(long taskId) {
+        return requireTask(taskId).pendingDeps;
+    }
+
+    /** The ids the task waits for, ascending. */
+    public Set<Long> dependenciesOf(long taskId) {
+        TreeSet<Long> ids = new TreeSet<>();
+        dependencies.stream().filter(d -> d.task() == taskId).forEach(d -> ids.add(d.dependsOn()));
+        return ids;
+    }
+
+    public Set<Dependency> dependencies() {
+        return Set.copyOf(dependencies);
+    }
+
+    /** The count of unfinished tasks kept on the build row ({@code open_tasks}). */
+    public int openTasks(long buildId) {
+        return builds.get(buildId).openTasks;
+    }
+
+    public Optional<Instant> finishedAt(long buildId) {
+        return Optional.ofNullable(builds.get(buildId).finishedAt);
+    }
+
+    public int importJobCount(long taskId) {
+        return (int) importJobs.stream().filter(j -> j.taskId() == taskId).count();
+    }
+
+    public String srpmHash(long taskId) {
+        return requireTask(taskId).srpmHash;
+    }
+
+    public String gitCommitHashOfRef(long refId) {
+        return refs.get(refId).gitCommitHash;
+    }
+
+    public boolean isEmpty() {
+        return builds.isEmpty() && tasks.isEmpty() && dependencies.isEmpty();
+    }
+
+    /** Test set-up: marks a build released, as the release workflow (not built yet) would. */
+    public void markReleased(long buildId) {
+        builds.get(buildId).released = true;
+    }
+}

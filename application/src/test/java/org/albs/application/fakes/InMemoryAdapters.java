@@ -1,0 +1,96 @@
+package org.albs.application.fakes;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.albs.domain.identity.NewUser;
+import org.albs.domain.identity.User;
+import org.albs.domain.platform.Platform;
+import org.albs.domain.platform.Repository;
+
+/** Every out-port in memory, wired to one transaction runner and one store, plus set-up shortcuts for tests. */
+public final class InMemoryAdapters {
+    private final Clock clock;
+    private final ImmediateTransactions tx = new ImmediateTransactions();
+    private final InMemoryUsers users = new InMemoryUsers(tx);
+    private final InMemoryRepositories repositories = new InMemoryRepositories(tx);
+    private final InMemoryPlatforms platforms = new InMemoryPlatforms(tx, repositories);
+    private final BuildStore store = new BuildStore(tx, users, platforms);
+    private final InMemoryBuilds builds = new InMemoryBuilds(store);
+    private final InMemoryTaskQueue queue = new InMemoryTaskQueue(store);
+    private final InMemoryTaskResults results = new InMemoryTaskResults(store);
+    private final InMemoryBuildQueries queries = new InMemoryBuildQueries(store);
+    private final FakeAccessTokens tokens;
+    private final PlainPasswordHasher hasher = new PlainPasswordHasher();
+
+    public InMemoryAdapters(Clock clock) {
+        this.clock = clock;
+        this.tokens = new FakeAccessTokens(clock);
+    }
+
+    public ImmediateTransactions tx() {
+        return tx;
+    }
+
+    public InMemoryUsers users() {
+        return users;
+    }
+
+    public InMemoryRepositories repositories() {
+        return repositories;
+    }
+
+    public InMemoryPlatforms platforms() {
+        return platforms;
+    }
+
+    public BuildStore store() {
+        return store;
+    }
+
+    public InMemoryBuilds builds() {
+        return builds;
+    }
+
+    public InMemoryTaskQueue queue() {
+        return queue;
+    }
+
+    public InMemoryTaskResults results() {
+        return results;
+    }
+
+    public InMemoryBuildQueries queries() {
+        return queries;
+    }
+
+    public FakeAccessTokens tokens() {
+        return tokens;
+    }
+
+    public PlainPasswordHasher hasher() {
+        return hasher;
+    }
+
+    /** An active, verified account; {@code name@example.org}, password "secret-" + name. */
+    public User user(String name, boolean superuser) {
+        return tx.inTransaction(() -> users.insert(new NewUser(name, name + "@example.org",
+                hasher.hash("secret-" + name), true, true, superuser), clock.instant()));
+    }
+
+    /** An rpm platform with one base repository per arch (and one for src builds' build logs). */
+    public Platform platform(String name, List<String> arches) {
+        return tx.inTransaction(() -> {
+            List<Repository> repos = new java.util.ArrayList<>();
+            for (String arch : arches) {
+                repos.add(repositories.upsert(new Repository(null, name + "-BaseOS", arch,
+                        "https://repo.example.org/" + name + "/BaseOS/" + arch + "/os/", "rpm", false, 10, false, true,
+                        null, null, null)));
+            }
+            return platforms.insert(new Platform(null, name, "rpm", "almalinux", "9", name.toLowerCase(), null, null,
+                    null, null, arches, null, null, Map.of("mock", Map.of("root", name)), null, false, repos,
+                    List.of()));
+        });
+    }
+}

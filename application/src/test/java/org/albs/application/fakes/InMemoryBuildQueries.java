@@ -1,0 +1,110 @@
+package org.albs.application.fakes;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.albs.application.build.BuildFilter;
+import org.albs.application.build.BuildView;
+import org.albs.application.port.out.BuildQueries;
+import org.albs.domain.identity.User;
+import org.albs.domain.platform.Platform;
+
+/** {@link BuildQueries} over a {@link BuildStore}: the same filters and view as the SQL adapter. */
+public final class InMemoryBuildQueries implements BuildQueries {
+    private final BuildStore store;
+
+    public InMemoryBuildQueries(BuildStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<Long> page(BuildFilter filter, int offset, int limit) {
+        return store.builds.descendingMap().values().stream().filter(matches(filter)).skip(offset).limit(limit)
+                .map(b -> b.id).toList();
+    }
+
+    @Override
+    public long count(BuildFilter filter) {
+        return store.builds.values().stream().filter(matches(filter)).count();
+    }
+
+    private Predicate<BuildStore.BuildRow> matches(BuildFilter f) {
+        return b -> (f.createdBy() == null || b.owner.value() == f.createdBy())
+                && (f.project() == null || refsOf(b.id).stream().anyMatch(r -> r.url.contains("/" + f.project())))
+                && (f.ref() == null || refsOf(b.id).stream().anyMatch(r -> r.url.contains(f.ref())
+                        || r.gitRef != null && r.gitRef.contains(f.ref())))
+                && (f.platformId() == null || tasksOf(b.id).stream().anyMatch(t -> t.platformId == f.platformId()))
+                && (f.buildTaskArch() == null || tasksOf(b.id).stream().anyMatch(t -> t.arch.equals(f.buildTaskArch())))
+                && (f.isRunning() == null || f.isRunning() == (b.finishedAt == null));
+    }
+
+    private List<BuildStore.RefRow> refsOf(long buildId) {
+        return store.refs.values().stream().filter(r -> r.buildId == buildId).toList();
+    }
+
+    private List<BuildStore.TaskRow> tasksOf(long buildId) {
+        return store.tasks.values().stream().filter(t -> t.buildId == buildId).toList();
+    }
+
+    @Override
+    public List<BuildView> views(List<Long> ids, boolean withHistory) {
+        List<BuildView> views = new ArrayList<>();
+        for (long id : ids) {
+            BuildStore.BuildRow b = store.builds.get(id);
+            Optional<User> owner = b == null ? Optional.empty() : store.users.findById(b.owner);
+            if (owner.isEmpty()) {
+                continue;
+            }
+            List<BuildView.Task> tasks = new ArrayList<>();
+            for (BuildStore.TaskRow t : tasksOf(id)) {
+                Optional<Platform> p = store.platforms.findById(t.platformId);
+                if (p.isEmpty()) {
+                    continue;
+                }
+                tasks.add(task(t, p.get(), withHistory));
+            }
+            views.add(new BuildView(b.id, time(b.createdAt), time(b.finishedAt), tasks,
+                    new BuildView.Owner(owner.get().id().value(), owner.get().username(), owner.get().email()),
+                    List.of(), List.copyOf(b.linkedBuilds), Json.copy(b.mockOptions), List.of(), b.releaseId,
+                    b.released, b.cancelTesting, List.of(), b.secureBoot, b.productId, b.openTasks));
+        }
+        return views;
+    }
+
+    private BuildView.Task task(BuildStore.TaskRow t, Platform p, boolean withHistory) {
+        BuildStore.RefRow r = store.refs.get(t.refId);
+        BuildView.Ref ref = new BuildView.Ref(r.url, r.gitRef, r.refType.code(), r.gitCommitHash,
+                Json.copy(r.mockOptions), false, true, Json.copy(r.testConfiguration), List.of(), null, null);
+        List<BuildView.Artifact> artifacts = store.artifacts.stream().filter(a -> a.taskId() == t.id)
+                .map(a -> new BuildView.Artifact(a.id(), a.name(), a.type(), a.href(), a.sha256(), a.casHash(), null))
+                .toList();
+        List<BuildView.PerformanceStats> stats = store.stats.stream().filter(s -> s.taskId() == t.id)
+                .map(s -> new BuildView.PerformanceStats(s.id(), s.taskId(), null, null, Json.copy(s.statistics())))
+                .toList();
+        List<BuildView.ArtifactImport> imports = store.importJobs.stream().filter(j -> j.taskId() == t.id)
+                .map(j -> new BuildView.ArtifactImport(j.id(), j.state(), j.attempts(), time(j.createdAt()),
+                        j.lastError()))
+                .toList();
+        List<BuildView.HistoryEntry> history = withHistory ? store.history.stream()
+                .filter(h -> h.taskId() == t.id)
+                .sorted(Comparator.comparingLong(BuildStore.HistoryRow::id))
+                .map(h -> new BuildView.HistoryEntry(time(h.at()), h.event().name(), h.status().code(),
+                        h.node() == null ? null : h.node().value(), h.attempt(), h.reason()))
+                .toList() : null;
+        return new BuildView.Task(t.id, time(t.ts), time(t.startedAt), time(t.finishedAt), t.status.code(), t.index,
+                t.arch, new BuildView.Platform(p.id(), p.type(), p.name(), p.archList()), ref, List.of(), artifacts,
+                t.casAuthenticated, t.almaCommitCasHash, Json.copy(t.mockOptions), t.secureBoot, List.of(), t.error,
+                stats, t.attempt, t.leaseHolder == null ? null : t.leaseHolder.value(), time(t.leaseExpiresAt),
+                t.builtSrpmUrl, t.srpmHash, imports, history);
+    }
+
+    private static LocalDateTime time(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,137 @@
+package org.albs.application.fakes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.albs.application.port.out.Builds;
+import org.albs.domain.build.BuildPlan;
+import org.albs.domain.build.BuildTaskRef;
+import org.albs.domain.build.PlannedDependency;
+import org.albs.domain.build.PlannedTask;
+import org.albs.domain.build.RestartPlanner;
+
+/** {@link Builds} over a {@link BuildStore}, with the SQL adapter's semantics. */
+public final class InMemoryBuilds implements Builds {
+    private final BuildStore store;
+
+    public InMemoryBuilds(BuildStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public long create(NewBuild build, List<BuildTaskRef> refs, BuildPlan plan, Instant now) {
+        store.tx.requireActive("Builds.create");
+        if (store.users.findById(build.owner()).isEmpty()) {
+            throw new IllegalStateException("foreign key: no user " + build.owner());
+        }
+        BuildStore.BuildRow b = new BuildStore.BuildRow();
+        b.id = store.nextBuildId();
+        b.createdAt = now;
+        b.owner = build.owner();
+        b.mockOptions = Json.copy(build.mockOptions());
+        b.secureBoot = build.secureBoot();
+        b.productId = build.productId();
+        b.openTasks = plan.tasks().size();
+        for (long linked : build.linkedBuilds()) {
+            if (!store.builds.containsKey(linked)) {
+                throw new IllegalStateException("foreign key: no build " + linked);
+            }
+            if (!b.linkedBuilds.add(linked)) {
+                throw new IllegalStateException("duplicate key: build " + linked + " linked twice");
+            }
+        }
+        store.builds.put(b.id, b);
+        List<Long> refIds = new ArrayList<>();
+        for (BuildTaskRef r : refs) {
+            BuildStore.RefRow row = new BuildStore.RefRow();
+            row.id = store.nextRefId();
+            row.buildId = b.id;
+            row.url = r.url();
+            row.gitRef = r.gitRef();
+            row.refType = r.refType();
+            row.gitCommitHash = r.gitCommitHash();
+            row.mockOptions = Json.copy(r.mockOptions());
+            row.testConfiguration = Json.copy(r.testConfiguration());
+            store.refs.put(row.id, row);
+            refIds.add(row.id);
+        }
+        List<Long> taskIds = new ArrayList<>();
+        for (PlannedTask t : plan.tasks()) {
+            if (store.platforms.findById(t.platformId()).isEmpty()) {
+                throw new IllegalStateException("foreign key: no platform " + t.platformId());
+            }
+            BuildStore.TaskRow row = new BuildStore.TaskRow();
+            row.id = store.nextTaskId();
+            row.buildId = b.id;
+            row.platformId = t.platformId();
+            row.refId = refIds.get(t.refIndex());
+            row.owner = build.owner();
+            row.index = t.index();
+            row.arch = t.arch();
+            row.secureBoot = build.secureBoot();
+            row.mockOptions = Json.copy(t.mockOptions());
+            store.tasks.put(row.id, row);
+            taskIds.add(row.id);
+        }
+        for (PlannedDependency d : plan.dependencies()) {
+            BuildStore.Dependency dep = new BuildStore.Dependency(taskIds.get(d.task()), taskIds.get(d.dependsOn()));
+            if (!store.dependencies.add(dep)) {
+                throw new IllegalStateException("duplicate key: " + dep);
+            }
+            store.requireTask(dep.task()).pendingDeps++;
+        }
+        return b.id;
+    }
+
+    @Override
+    public Optional<BuildHeader> find(long buildId) {
+        return Optional.ofNullable(store.builds.get(buildId))
+                .map(b -> new BuildHeader(b.id, b.owner, b.released, b.finishedAt));
+    }
+
+    @Override
+    public List<Long> missing(Collection<Long> buildIds) {
+        return buildIds.stream().filter(id -> !store.builds.containsKey(id)).toList();
+    }
+
+    @Override
+    public List<RestartPlanner.Candidate> restartCandidates(long buildId) {
+        return store.tasks.values().stream().filter(t -> t.buildId == buildId)
+                .sorted(Comparator.<BuildStore.TaskRow>comparingInt(t -> t.index).thenComparingLong(t -> t.id))
+                .map(t -> new RestartPlanner.Candidate(t.id, t.index, t.platformId, t.arch, t.status)).toList();
+    }
+
+    @Override
+    public void adjustOpenTasks(long buildId, int delta, Instant now) {
+        store.tx.requireActive("Builds.adjustOpenTasks");
+        BuildStore.BuildRow b = store.builds.get(buildId);
+        if (b == null) {
+            return;
+        }
+        b.openTasks += delta;
+        b.finishedAt = b.openTasks <= 0 ? (b.finishedAt != null ? b.finishedAt : now) : null;
+    }
+
+    @Override
+    public void delete(long buildId) {
+        store.tx.requireActive("Builds.delete");
+        if (store.builds.remove(buildId) == null) {
+            return;
+        }
+        Set<Long> taskIds = new java.util.HashSet<>();
+        store.tasks.values().stream().filter(t -> t.buildId == buildId).forEach(t -> taskIds.add(t.id));
+        store.tasks.keySet().removeAll(taskIds);
+        store.refs.values().removeIf(r -> r.buildId == buildId);
+        store.dependencies.removeIf(d -> taskIds.contains(d.task()) || taskIds.contains(d.dependsOn()));
+        store.history.removeIf(h -> taskIds.contains(h.taskId()));
+        store.artifacts.removeIf(a -> taskIds.contains(a.taskId()));
+        store.stats.removeIf(s -> taskIds.contains(s.taskId()));
+        store.importJobs.removeIf(j -> taskIds.contains(j.taskId()));
+        store.builds.values().forEach(b -> b.linkedBuilds.remove(buildId));
+    }
+}

@@ -1,0 +1,165 @@
+package org.albs.application.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.albs.domain.build.BuildPlan;
+import org.albs.domain.build.BuildPlanner;
+import org.albs.domain.build.BuildTask;
+import org.albs.domain.build.BuildTaskRef;
+import org.albs.domain.build.BuildTaskStatus;
+import org.albs.domain.build.DispatchPolicy;
+import org.albs.domain.build.NodeOutcome;
+import org.albs.domain.build.PlatformTarget;
+import org.albs.domain.build.RefType;
+import org.albs.domain.build.RestartPlanner;
+import org.albs.domain.identity.NewUser;
+import org.albs.domain.identity.User;
+import org.albs.domain.platform.Platform;
+
+/**
+ * Seeds users, platforms and builds through the out-ports only, and drives tasks through the domain's state
+ * changes, one transaction per step; so the same contract runs against any adapter. Names get a random suffix,
+ * so a shared database never sees a clash.
+ */
+public final class QueueFixture {
+    /** The out-ports a contract test needs. */
+    public record Ports(Users users, Platforms platforms, Builds builds, TaskQueue queue, TaskResults results,
+                        Transactions tx) {
+    }
+
+    /** A stored build with its tasks as {@link Builds#restartCandidates} lists them. */
+    public record SeededBuild(long id, long platformId, List<RestartPlanner.Candidate> tasks) {
+        /** The id of the task of the ref at {@code index} for {@code arch} ("src" for the source build). */
+        public long task(String arch, int index) {
+            return tasks.stream().filter(t -> t.arch().equals(arch) && t.index() == index).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + arch + " task for ref " + index)).id();
+        }
+    }
+
+    public record Claim(BuildTask task, TaskAssignment assignment) {
+    }
+
+    public static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    public static final DispatchPolicy POLICY = new DispatchPolicy(Duration.ofMinutes(20), 3);
+
+    private final Ports ports;
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+    public QueueFixture(Ports ports) {
+        this.ports = ports;
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public static String packageUrl(String name) {
+        return "https://git.almalinux.org/rpms/" + name + ".git";
+    }
+
+    public User user(String name) {
+        String unique = name + "-" + suffix;
+        return ports.tx().inTransaction(() -> ports.users().insert(
+                new NewUser(unique, unique + "@example.org", null, true, true, false), T0));
+    }
+
+    public Platform platform(String name, String... arches) {
+        String unique = name + "-" + suffix;
+        return ports.tx().inTransaction(() -> ports.platforms().insert(new Platform(null, unique, "rpm",
+                "almalinux", "9", "almalinux", null, null, null, null, List.of(arches), null, null,
+                Map.of("mock", Map.of("root", unique)), null, false, List.of(), List.of())));
+    }
+
+    /** A build of one package per ref on one platform, as the planner plans it. */
+    public SeededBuild build(User owner, Platform platform, List<String> arches, boolean independent,
+                             String... packages) {
+        List<BuildTaskRef> refs = Arrays.stream(packages)
+                .map(p -> new BuildTaskRef(packageUrl(p), "c9", RefType.GIT_BRANCH, null, null, null)).toList();
+        return build(new Builds.NewBuild(owner.id(), null, false, null, List.of()), refs,
+                new PlatformTarget(platform, arches, independent));
+    }
+
+    public SeededBuild build(Builds.NewBuild build, List<BuildTaskRef> refs, PlatformTarget target) {
+        BuildPlan plan = BuildPlanner.plan(List.of(target), refs, build.mockOptions(), build.secureBoot());
+        long id = ports.tx().inTransaction(() -> ports.builds().create(build, refs, plan, T0));
+        return new SeededBuild(id, target.platform().id(), ports.builds().restartCandidates(id));
+    }
+
+    /** What lockNext would hand out now, without claiming it. */
+    public Optional<BuildTask> next(Instant now, List<String> arches, String... excluded) {
+        return ports.tx().inTransaction(() -> ports.queue().lockNext(arches, List.of(excluded), now));
+    }
+
+    public Optional<Long> nextId(Instant now, String... arches) {
+        return next(now, List.of(arches)).map(BuildTask::id);
+    }
+
+    /** Claims (or takes over) the next task for the node, as get_task does. */
+    public Claim claimNext(User node, Instant now, String... arches) {
+        return ports.tx().inTransaction(() -> {
+            BuildTask task = ports.queue().lockNext(List.of(arches), List.of(), now)
+                    .orElseThrow(() -> new AssertionError("nothing to claim for " + List.of(arches)));
+            BuildTask.Change change = task.status() == BuildTaskStatus.IDLE ? task.claim(node.id(), now, POLICY)
+                    : task.takeOverExpired(node.id(), now, POLICY);
+            assertThat(change.task().status()).isEqualTo(BuildTaskStatus.STARTED);
+            return new Claim(change.task(), ports.queue().claim(change));
+        });
+    }
+
+    /** Claims everything the node may build now, one by one; the ids in the order they were handed out. */
+    public List<Long> claimAll(User node, Instant now, String... arches) {
+        List<Long> ids = new ArrayList<>();
+        while (next(now, List.of(arches)).isPresent()) {
+            ids.add(claimNext(node, now, arches).task().id());
+        }
+        return ids;
+    }
+
+    public BuildTask lock(long taskId) {
+        return ports.tx().inTransaction(() -> ports.queue().lock(taskId))
+                .orElseThrow(() -> new AssertionError("no task " + taskId));
+    }
+
+    /** The holder reports the outcome; the task's dependants are released. */
+    public BuildTask finish(User node, long taskId, NodeOutcome outcome, Instant now) {
+        return ports.tx().inTransaction(() -> {
+            BuildTask.Change change = ports.queue().lock(taskId).orElseThrow().finish(node.id(), outcome, null, now);
+            ports.queue().save(change);
+            ports.queue().releaseDependants(change.task());
+            return change.task();
+        });
+    }
+
+    /** Claims this idle task, whatever lockNext would choose. */
+    public Claim claim(User node, long taskId, Instant now) {
+        return ports.tx().inTransaction(() -> {
+            BuildTask.Change change = ports.queue().lock(taskId).orElseThrow().claim(node.id(), now, POLICY);
+            return new Claim(change.task(), ports.queue().claim(change));
+        });
+    }
+
+    /** Claims this idle task, whatever lockNext would choose, and has the node report it done. */
+    public void run(User node, long taskId, Instant now) {
+        claim(node, taskId, now);
+        finish(node, taskId, NodeOutcome.DONE, now);
+    }
+
+    /** An idle task fails without running (its SRPM failed elsewhere); its dependants are released. */
+    public BuildTask fastFail(long taskId, Instant now) {
+        return ports.tx().inTransaction(() -> {
+            BuildTask.Change change = ports.queue().lock(taskId).orElseThrow().fastFail("x86_64", now);
+            ports.queue().save(change);
+            ports.queue().releaseDependants(change.task());
+            return change.task();
+        });
+    }
+}
