@@ -32,7 +32,7 @@ public class JpaPlatforms implements Platforms {
     public Optional<Platform> lockByName(String name) {
         return em.createQuery("from PlatformEntity p where p.name = :name", PlatformEntity.class)
                 .setParameter("name", name).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().map(this::toDomain);
+                .getResultList().stream().findFirst().map(this::toDomain);
     }
 
     @Override
@@ -41,13 +41,13 @@ public class JpaPlatforms implements Platforms {
             return List.of();
         }
         return em.createQuery("from PlatformEntity p where p.name in :names order by p.id", PlatformEntity.class)
-                .setParameter("names", names).getResultStream().map(this::toDomain).toList();
+                .setParameter("names", names).getResultList().stream().map(this::toDomain).toList();
     }
 
     @Override
     public List<Platform> listNonReference() {
         return em.createQuery("from PlatformEntity p where p.reference = false order by p.id", PlatformEntity.class)
-                .getResultStream().map(this::toDomain).toList();
+                .getResultList().stream().map(this::toDomain).toList();
     }
 
     @Override
@@ -57,7 +57,7 @@ public class JpaPlatforms implements Platforms {
         em.persist(e);
         em.flush();
         writeLinks(e.id, platform);
-        return findById(e.id).orElseThrow();
+        return reread(e.id);
     }
 
     @Override
@@ -66,7 +66,14 @@ public class JpaPlatforms implements Platforms {
         copy(platform, e);
         em.flush();
         writeLinks(e.id, platform);
-        return findById(e.id).orElseThrow();
+        return reread(e.id);
+    }
+
+    /** The links and repositories.platform_id were written with native SQL: read them back, not from the session. */
+    private Platform reread(long id) {
+        em.flush();
+        em.clear();
+        return findById(id).orElseThrow();
     }
 
     private void writeLinks(long platformId, Platform platform) {
