@@ -32,6 +32,8 @@ final class ArchitectureRules {
     static JavaClasses productionClasses() {
         return new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // test-jars (the application's in-memory adapters and contract tests) are tests too
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages(ROOT);
     }
 
