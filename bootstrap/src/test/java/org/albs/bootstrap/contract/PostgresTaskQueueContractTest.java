@@ -10,13 +10,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.albs.application.port.out.AbstractTaskQueueContractTest;
-import org.albs.application.port.out.Builds;
-import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.QueueFixture;
-import org.albs.application.port.out.TaskQueue;
-import org.albs.application.port.out.TaskResults;
-import org.albs.application.port.out.Transactions;
-import org.albs.application.port.out.Users;
 import org.albs.bootstrap.support.PostgresDatabase;
 
 /** The task-queue contract, run by the real SQL adapters against PostgreSQL. */
@@ -24,17 +18,7 @@ import org.albs.bootstrap.support.PostgresDatabase;
 @WithTestResource(PostgresDatabase.class)
 class PostgresTaskQueueContractTest extends AbstractTaskQueueContractTest {
     @Inject
-    Users users;
-    @Inject
-    Platforms platforms;
-    @Inject
-    Builds builds;
-    @Inject
-    TaskQueue queue;
-    @Inject
-    TaskResults results;
-    @Inject
-    Transactions tx;
+    AdapterPorts adapters;
     @Inject
     AgroalDataSource db;
 
@@ -46,6 +30,6 @@ class PostgresTaskQueueContractTest extends AbstractTaskQueueContractTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new QueueFixture.Ports(users, platforms, builds, queue, results, tx);
+        return adapters.forQueue();
     }
 }
