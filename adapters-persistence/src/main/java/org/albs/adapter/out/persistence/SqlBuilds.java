@@ -127,33 +127,28 @@ public class SqlBuilds implements Builds {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Optional<BuildHeader> find(long buildId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT id, owner_id, released, finished_at FROM builds WHERE id = :id")
-                .setParameter("id", buildId).getResultList();
-        return rows.stream().findFirst().map(r -> new BuildHeader(Rows.lng(r[0]), new UserId(Rows.lng(r[1])),
-                Rows.bool(r[2]), Rows.instant(r[3])));
+        return jdbc.query("SELECT id, owner_id, released, finished_at FROM builds WHERE id = ?", p -> p.lng(buildId),
+                rs -> new BuildHeader(rs.getLong(1), new UserId(rs.getLong(2)), rs.getBoolean(3),
+                        Jdbc.getInstant(rs, 4))).stream().findFirst();
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<Long> missing(Collection<Long> buildIds) {
         if (buildIds.isEmpty()) {
             return List.of();
         }
-        Set<Long> found = new HashSet<>();
-        ((List<Number>) em.createNativeQuery("SELECT id FROM builds WHERE id IN (:ids)")
-                .setParameter("ids", buildIds).getResultList()).forEach(n -> found.add(n.longValue()));
+        Set<Long> found = new HashSet<>(jdbc.query("SELECT id FROM builds WHERE id = ANY (?)",
+                p -> p.longs(buildIds), rs -> rs.getLong(1)));
         return buildIds.stream().filter(id -> !found.contains(id)).toList();
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<RestartPlanner.Candidate> restartCandidates(long buildId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT id, index, platform_id, arch, status FROM build_tasks"
-                + " WHERE build_id = :b ORDER BY index, id").setParameter("b", buildId).getResultList();
-        return rows.stream().map(r -> new RestartPlanner.Candidate(Rows.lng(r[0]), Rows.integer(r[1]),
-                Rows.lng(r[2]), Rows.str(r[3]), BuildTaskStatus.ofCode(Rows.integer(r[4])))).toList();
+        return jdbc.query("SELECT id, index, platform_id, arch, status FROM build_tasks WHERE build_id = ?"
+                        + " ORDER BY index, id", p -> p.lng(buildId),
+                rs -> new RestartPlanner.Candidate(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
+                        BuildTaskStatus.ofCode(rs.getInt(5))));
     }
 
     @Override
@@ -166,8 +161,8 @@ public class SqlBuilds implements Builds {
 
     @Override
     public void delete(long buildId) {
-        em.createNativeQuery("SELECT id FROM build_tasks WHERE build_id = :b ORDER BY id FOR UPDATE")
-                .setParameter("b", buildId).getResultList();
-        em.createNativeQuery("DELETE FROM builds WHERE id = :b").setParameter("b", buildId).executeUpdate();
+        jdbc.query("SELECT id FROM build_tasks WHERE build_id = ? ORDER BY id FOR UPDATE", p -> p.lng(buildId),
+                rs -> rs.getLong(1));
+        jdbc.update("DELETE FROM builds WHERE id = ?", p -> p.lng(buildId));
     }
 }

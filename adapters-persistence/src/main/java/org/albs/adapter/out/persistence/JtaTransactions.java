@@ -18,13 +18,13 @@ import org.jboss.logging.Logger;
  * surface those as errors.
  */
 @ApplicationScoped
-public class QuarkusTransactions implements Transactions {
-    private static final Logger LOG = Logger.getLogger(QuarkusTransactions.class);
+public class JtaTransactions implements Transactions {
+    private static final Logger LOG = Logger.getLogger(JtaTransactions.class);
     private static final int ATTEMPTS = 5;
 
     private final TransactionManager tm;
 
-    public QuarkusTransactions(TransactionManager tm) {
+    public JtaTransactions(TransactionManager tm) {
         this.tm = tm;
     }
 
