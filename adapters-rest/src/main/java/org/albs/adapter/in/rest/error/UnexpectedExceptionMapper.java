@@ -15,6 +15,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception e) {
+        // Two requests creating the same thing at once: the loser of the unique index gets what a sequential
+        // request would have got, a conflict, not a server error.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                LOG.debugf("unique violation answered as 409: %s", sql.getMessage());
+                return Responses.error(409, "Conflict: the request collides with an existing record");
+            }
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, correlation id %s", correlationId);
         return Response.fromResponse(Responses.error(500, "Internal Server Error (correlation id " + correlationId + ")"))
