@@ -137,3 +137,27 @@ node_token() {
         -H 'Content-Type: application/json' -d '{"lifetime_seconds":86400}' | json_field jwt_token \
         || die "could not mint a token for user $name"
 }
+
+# prepare_run KIND: SHARED, OUT (bench/out/KIND-<timestamp> unless set), PORT from URL, SERVER_PID; with START=1 a
+# fresh database DB and a server started from the jar, stopped again when the script exits.
+prepare_run() {
+    local kind=$1
+    SHARED=$(shared_bench_dir)
+    STAMP=$(date +%Y%m%d-%H%M%S)
+    OUT=${OUT:-$BENCH_DIR/out/$kind-$STAMP}
+    mkdir -p "$OUT"
+    PORT=$(sed -E 's#^https?://[^:/]+:([0-9]+).*#\1#' <<<"$URL")
+    [[ "$PORT" =~ ^[0-9]+$ ]] || die "cannot read a port from $URL"
+    STARTED_PID=
+    trap 'if [[ -n "$STARTED_PID" ]]; then log "stopping server $STARTED_PID"; stop_server "$STARTED_PID"; fi' EXIT
+    log "uptime: $(uptime)"
+    if [[ $START == 1 ]]; then
+        log "fresh database $DB, starting the server on port $PORT (log $OUT/server.log)"
+        fresh_db "$DB"
+        STARTED_PID=$(start_server "$PORT" "$DB" "$OUT/server.log")
+        wait_ready "$URL" "$STARTED_PID" "$OUT/server.log"
+        SERVER_PID=$STARTED_PID
+    fi
+    SERVER_PID=${SERVER_PID:-$(listener_pid "$PORT")}
+    [[ -n "$SERVER_PID" ]] || die "no local process listens on port $PORT (use --start or --server-pid)"
+}

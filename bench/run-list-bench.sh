@@ -47,27 +47,7 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 check_db_name "$DB"
-SHARED=$(shared_bench_dir)
-STAMP=$(date +%Y%m%d-%H%M%S)
-OUT=${OUT:-$BENCH_DIR/out/list-$STAMP}
-mkdir -p "$OUT"
-PORT=$(sed -E 's#^https?://[^:/]+:([0-9]+).*#\1#' <<<"$URL")
-[[ "$PORT" =~ ^[0-9]+$ ]] || die "cannot read a port from $URL"
-
-STARTED_PID=
-cleanup() { if [[ -n "$STARTED_PID" ]]; then log "stopping server $STARTED_PID"; stop_server "$STARTED_PID"; fi; }
-trap cleanup EXIT
-
-log "uptime: $(uptime)"
-if [[ $START == 1 ]]; then
-    log "fresh database $DB, starting the server on port $PORT (log $OUT/server.log)"
-    fresh_db "$DB"
-    STARTED_PID=$(start_server "$PORT" "$DB" "$OUT/server.log")
-    wait_ready "$URL" "$STARTED_PID" "$OUT/server.log"
-    SERVER_PID=$STARTED_PID
-fi
-SERVER_PID=${SERVER_PID:-$(listener_pid "$PORT")}
-[[ -n "$SERVER_PID" ]] || die "no local process listens on port $PORT (use --start or --server-pid)"
+prepare_run list
 PG_PID=$(postmaster_pid)
 db_exists "$DB" || die "database $DB does not exist"
 
