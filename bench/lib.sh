@@ -140,9 +140,21 @@ node_token() {
 
 # prepare_run KIND: SHARED, OUT (bench/out/KIND-<timestamp> unless set), PORT from URL, SERVER_PID; with START=1 a
 # fresh database DB and a server started from the jar, stopped again when the script exits.
+# The driver needs Debian's aiohttp (and is lighter on CPU with uvloop): install them when root, else say so.
+check_driver_deps() {
+    "$PY" -c 'import aiohttp, uvloop' 2>/dev/null && return 0
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+        log "installing python3-aiohttp python3-uvloop for the driver"
+        apt-get install -y -q python3-aiohttp python3-uvloop >/dev/null 2>&1 || true
+    fi
+    "$PY" -c 'import aiohttp' 2>/dev/null || die "$PY lacks aiohttp: apt-get install -y python3-aiohttp python3-uvloop"
+    "$PY" -c 'import uvloop' 2>/dev/null || log "warning: no uvloop, the driver will use more CPU per task"
+}
+
 prepare_run() {
     local kind=$1
     SHARED=$(shared_bench_dir)
+    check_driver_deps
     STAMP=$(date +%Y%m%d-%H%M%S)
     OUT=${OUT:-$BENCH_DIR/out/$kind-$STAMP}
     mkdir -p "$OUT"

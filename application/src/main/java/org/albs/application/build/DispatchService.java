@@ -124,33 +124,29 @@ public class DispatchService {
     public void buildDone(User node, BuildDoneCommand cmd) {
         tx.run(() -> {
             Instant now = clock.instant();
-            OpenTaskCounts counts = new OpenTaskCounts();
             BuildTask task = queue.lock(cmd.taskId())
                     .orElseThrow(() -> new NotFoundException("Build task with id " + cmd.taskId() + " is not found"));
             BuildTask.Change change = task.finish(node.id(), cmd.outcome(), cmd.nodeStart(), now);
-            queue.save(change);
-            results.record(task.id(), cmd.artifacts(), statistics(cmd, now), now);
-            if (cmd.gitCommitHash() != null) {
-                results.setRefCommit(task.refId(), cmd.gitCommitHash());
-            }
-            if (cmd.almaCommitCasHash() != null || cmd.casAuthenticated()) {
-                results.setCasInfo(task.id(), cmd.almaCommitCasHash(), cmd.casAuthenticated());
-            }
+            String srpmUrl = null;
+            String srpmHash = null;
+            int ended = 1;
             if (task.builtSrpmUrl() == null) {
                 Optional<ArtifactReport> srpm = cmd.artifacts().stream().filter(ArtifactReport::isSourceRpm).findFirst();
                 if (srpm.isPresent() && cmd.outcome() == NodeOutcome.DONE) {
-                    results.propagateSrpm(task.refId(), task.platformId(), srpmPath(task, srpm.get().name()),
-                            srpm.get().casHash());
+                    srpmUrl = srpmPath(task, srpm.get().name());
+                    srpmHash = srpm.get().casHash();
                 } else if (srpm.isEmpty() && cmd.outcome() == NodeOutcome.FAILED) {
                     for (BuildTask sibling : queue.lockIdleSiblings(task.refId(), task.platformId())) {
                         BuildTask.Change failed = sibling.fastFail(task.arch(), now);
                         queue.save(failed);
-                        finished(failed.task(), counts);
+                        queue.releaseDependants(failed.task());
+                        ended++;
                     }
                 }
             }
-            finished(change.task(), counts);
-            counts.writeTo(builds, now);
+            // the common case is this one call: one round trip on PostgreSQL
+            results.store(new TaskResults.Report(change, cmd.artifacts(), statistics(cmd, now), cmd.gitCommitHash(),
+                    cmd.almaCommitCasHash(), cmd.casAuthenticated(), srpmUrl, srpmHash, ended), now);
         });
     }
 

@@ -1,15 +1,15 @@
 package org.albs.adapter.out.persistence;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 import org.albs.application.port.out.TaskResults;
+import org.albs.domain.build.BuildTask;
+import org.albs.domain.build.TaskHistoryEntry;
 
-/** What build_done stores, in as few round trips as the hot path allows. */
+/** A node's report in one round trip: the function {@code albs_store_report} (migration V7) does every write. */
 @ApplicationScoped
 public class SqlTaskResults implements TaskResults {
     private final Jdbc jdbc;
@@ -19,42 +19,27 @@ public class SqlTaskResults implements TaskResults {
     }
 
     @Override
-    public void record(long taskId, List<ArtifactReport> artifacts, Map<String, Object> statistics, Instant now) {
-        // Artifacts, the artifact-store job (only when there are artifacts) and the node's statistics: one statement.
-        jdbc.update("""
-                WITH a AS (
-                    INSERT INTO build_artifacts (build_task_id, name, type, href, sha256, cas_hash)
-                    SELECT ?, x.n, x.ty, x.h, x.s, x.c
-                      FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS x(n, ty, h, s, c)
-                    RETURNING 1),
-                j AS (
-                    INSERT INTO artifact_import_jobs (build_task_id, created_at, next_attempt_at)
-                    SELECT ?, ?, ? WHERE ? RETURNING 1)
-                INSERT INTO performance_stats (build_task_id, statistics) VALUES (?, ?::jsonb)""",
-                p -> p.lng(taskId)
-                        .texts(artifacts.stream().map(ArtifactReport::name).toList())
-                        .texts(artifacts.stream().map(ArtifactReport::type).toList())
-                        .texts(artifacts.stream().map(ArtifactReport::href).toList())
-                        .texts(artifacts.stream().map(ArtifactReport::sha256).toList())
-                        .texts(artifacts.stream().map(ArtifactReport::casHash).toList())
-                        .lng(taskId).time(now).time(now).bool(!artifacts.isEmpty())
-                        .lng(taskId).str(Json.write(statistics)));
-    }
-
-    @Override
-    public void setRefCommit(long refId, String gitCommitHash) {
-        jdbc.update("UPDATE build_task_refs SET git_commit_hash = ? WHERE id = ?", p -> p.str(gitCommitHash).lng(refId));
-    }
-
-    @Override
-    public void setCasInfo(long taskId, String almaCommitCasHash, boolean casAuthenticated) {
-        jdbc.update("UPDATE build_tasks SET alma_commit_cas_hash = ?, is_cas_authenticated = ? WHERE id = ?",
-                p -> p.str(almaCommitCasHash).bool(casAuthenticated).lng(taskId));
-    }
-
-    @Override
-    public void propagateSrpm(long refId, long platformId, String builtSrpmUrl, String srpmHash) {
-        jdbc.update("UPDATE build_tasks SET built_srpm_url = ?, srpm_hash = ? WHERE ref_id = ? AND platform_id = ?",
-                p -> p.str(builtSrpmUrl).str(srpmHash).lng(refId).lng(platformId));
+    public void store(Report r, Instant now) {
+        BuildTask t = r.task();
+        TaskHistoryEntry e = r.change().entry();
+        jdbc.query("SELECT albs_store_report(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?)",
+                p -> p.lng(t.id()).integer(t.status().code())
+                        .lng(t.lease() == null ? null : t.lease().holder().value())
+                        .time(t.lease() == null ? null : t.lease().expiresAt())
+                        .integer(t.attempt()).str(t.error()).time(t.startedAt()).time(t.finishedAt())
+                        .str(t.builtSrpmUrl())
+                        .time(e.at()).str(e.event().name()).lng(e.node() == null ? null : e.node().value())
+                        .integer(e.attempt()).str(e.reason())
+                        .texts(r.artifacts().stream().map(ArtifactReport::name).toList())
+                        .texts(r.artifacts().stream().map(ArtifactReport::type).toList())
+                        .texts(r.artifacts().stream().map(ArtifactReport::href).toList())
+                        .texts(r.artifacts().stream().map(ArtifactReport::sha256).toList())
+                        .texts(r.artifacts().stream().map(ArtifactReport::casHash).toList())
+                        .str(Json.write(r.statistics()))
+                        .str(r.gitCommitHash()).bool(r.hasCasInfo()).str(r.almaCommitCasHash())
+                        .bool(r.casAuthenticated())
+                        .str(r.srpmUrl()).str(r.srpmHash()).integer(r.buildTasksEnded()).time(now),
+                rs -> null);
     }
 }

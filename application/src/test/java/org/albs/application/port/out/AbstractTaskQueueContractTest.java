@@ -431,19 +431,18 @@ public abstract class AbstractTaskQueueContractTest {
     @Test
     public void aClaimCarriesTheSrpmAndCasFactsRecordedForTheTask() {
         SeededBuild b = independent(alice, "bash");
-        BuildTask src = f.lock(b.task("src", 0));
-        f.ports().tx().run(() -> {
-            f.ports().results().propagateSrpm(src.refId(), src.platformId(), "el9-src-1-br/Packages/b/bash.src.rpm",
-                    "cas-1");
-            f.ports().results().setCasInfo(b.task("x86_64", 0), "commit-cas", true);
-        });
-        f.ports().tx().run(() -> f.ports().queue().save(f.ports().queue().lock(src.id()).orElseThrow()
-                .cancel(alice.id(), T0)));
-        f.ports().tx().run(() -> f.ports().queue().releaseDependants(f.ports().queue().lock(src.id()).orElseThrow()));
+        long x86 = b.task("x86_64", 0);
+        f.claim(node, b.task("src", 0), T0);
+        f.report(node, b.task("src", 0), NodeOutcome.DONE, T0, "el9-src-1-br/Packages/b/bash.src.rpm", "cas-1",
+                null, false);
+        // the x86_64 task ran once, reported CAS facts, failed and was restarted with its SRPM kept
+        f.claim(node, x86, T0);
+        f.report(node, x86, NodeOutcome.FAILED, T0, null, null, "commit-cas", true);
+        f.ports().tx().run(() -> f.ports().queue().save(f.lock(x86).restart(alice.id(), false, T0)));
 
         TaskAssignment a = f.claimNext(node, T0, "x86_64").assignment();
 
-        assertThat(a.taskId()).isEqualTo(b.task("x86_64", 0));
+        assertThat(a.taskId()).isEqualTo(x86);
         assertThat(a.builtSrpmUrl()).isEqualTo("el9-src-1-br/Packages/b/bash.src.rpm");
         assertThat(a.srpmHash()).isEqualTo("cas-1");
         assertThat(a.almaCommitCasHash()).isEqualTo("commit-cas");
@@ -452,13 +451,36 @@ public abstract class AbstractTaskQueueContractTest {
     }
 
     @Test
+    public void aStoredReportReleasesDependantsHandsOnTheSrpmAndEndsTheBuildWithItsLastTask() {
+        SeededBuild b = chained(alice, "bash");
+        long src = b.task("src", 0);
+        long x86 = b.task("x86_64", 0);
+        assertThat(f.nextId(T0, "x86_64")).isEmpty();
+        f.claim(node, src, T0);
+
+        BuildTask done = f.report(node, src, NodeOutcome.DONE, T0, "el9-src-1-br/Packages/b/bash.src.rpm", "cas-1",
+                null, false);
+
+        assertThat(done.status()).isEqualTo(BuildTaskStatus.COMPLETED);
+        assertThat(f.lock(src).status()).isEqualTo(BuildTaskStatus.COMPLETED);
+        assertThat(f.ports().builds().find(b.id()).orElseThrow().finishedAt()).isNull();
+        Claim next = f.claimNext(node, T0, "x86_64");
+        assertThat(next.task().id()).isEqualTo(x86);
+        assertThat(next.assignment().builtSrpmUrl()).isEqualTo("el9-src-1-br/Packages/b/bash.src.rpm");
+        assertThat(next.assignment().srpmHash()).isEqualTo("cas-1");
+
+        f.report(node, x86, NodeOutcome.FAILED, T0.plusSeconds(5), null, null, null, false);
+
+        assertThat(f.lock(x86).status()).isEqualTo(BuildTaskStatus.FAILED);
+        assertThat(f.ports().builds().find(b.id()).orElseThrow().finishedAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
     public void aRestartedTaskIsReadyAgainWithOrWithoutItsSrpm() {
         SeededBuild b = independent(alice, "bash", "zlib");
         for (int i = 0; i < 2; i++) {
-            BuildTask src = f.lock(b.task("src", i));
-            f.ports().tx().run(() -> f.ports().results().propagateSrpm(src.refId(), src.platformId(), "srpm-url",
-                    "hash"));
-            f.run(node, src.id(), T0);
+            f.claim(node, b.task("src", i), T0);
+            f.report(node, b.task("src", i), NodeOutcome.DONE, T0, "srpm-url", "hash", null, false);
             f.claimNext(node, T0, "x86_64");
             f.finish(node, b.task("x86_64", i), NodeOutcome.FAILED, T0);
         }

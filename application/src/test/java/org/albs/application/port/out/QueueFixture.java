@@ -147,6 +147,20 @@ public final class QueueFixture {
         });
     }
 
+    /**
+     * The node reports its started task through {@link TaskResults#store}, with the facts a report may carry; no
+     * artifacts, and the build's unfinished count drops by one.
+     */
+    public BuildTask report(User node, long taskId, NodeOutcome outcome, Instant now, String srpmUrl, String srpmHash,
+                            String almaCommitCasHash, boolean casAuthenticated) {
+        return ports.tx().inTransaction(() -> {
+            BuildTask.Change change = ports.queue().lock(taskId).orElseThrow().finish(node.id(), outcome, null, now);
+            ports.results().store(new TaskResults.Report(change, List.of(), Map.of("build_node_stats", Map.of()),
+                    null, almaCommitCasHash, casAuthenticated, srpmUrl, srpmHash, 1), now);
+            return change.task();
+        });
+    }
+
     /** Claims this idle task, whatever lockNext would choose, and has the node report it done. */
     public void run(User node, long taskId, Instant now) {
         claim(node, taskId, now);
