@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.albs.adapter.in.rest.security.Hs256AccessTokens;
+import org.albs.adapter.out.persistence.JdbcTransactions;
 import org.albs.adapter.in.rest.security.Pbkdf2PasswordHasher;
 import org.albs.application.build.BuildService;
 import org.albs.application.build.DispatchService;
@@ -77,7 +78,8 @@ public class CoreWiring {
     @Produces
     @Singleton
     DispatchService dispatchService(TaskQueue queue, Builds builds, TaskResults results, Platforms platforms,
-                                    Transactions tx, Clock clock, AlbsConfig config) {
+                                    JdbcTransactions tx, Clock clock, AlbsConfig config) {
+        // every adapter the dispatch flows write through is plain JDBC: no JTA on the hot path
         DispatchPolicy policy = new DispatchPolicy(config.dispatch().leaseDuration(), config.dispatch().maxAttempts());
         return new DispatchService(queue, builds, results, platforms, tx, clock, policy,
                 config.pulp().host() + "/pulp/content/builds/");

@@ -5,7 +5,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.anyOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,6 +25,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresDatabase.class)
 class OperationsEndpointsTest {
+    @Inject
+    AgroalDataSource ds;
+
+    /** The pool's sessions plan prepared statements once (application.properties explains why). */
+    @Test
+    void pooledConnectionsUseGenericPlans() throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SHOW plan_cache_mode")) {
+            assertTrue(rs.next());
+            assertEquals("force_generic_plan", rs.getString(1));
+        }
+    }
 
     @Test
     void healthIsUpAndChecksTheDatabase() {

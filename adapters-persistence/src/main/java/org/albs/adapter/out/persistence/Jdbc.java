@@ -98,24 +98,47 @@ final class Jdbc {
     }
 
     <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
-        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            binder.bind(new Params(st, c));
-            try (ResultSet rs = st.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
+        return withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                binder.bind(new Params(st, c));
+                try (ResultSet rs = st.executeQuery()) {
+                    List<T> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(mapper.map(rs));
+                    }
+                    return rows;
                 }
-                return rows;
             }
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
+        });
     }
 
     int update(String sql, Binder binder) {
-        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            binder.bind(new Params(st, c));
-            return st.executeUpdate();
+        return withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                binder.bind(new Params(st, c));
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /**
+     * On the thread's {@link JdbcTransactions} connection when there is one; else a pooled connection, which is the
+     * JTA transaction's own when one is active (Agroal enlists it) and autocommit otherwise.
+     */
+    private <T> T withConnection(Work<T> work) {
+        try {
+            Connection tx = JdbcTransactions.current();
+            if (tx != null) {
+                return work.apply(tx);
+            }
+            try (Connection c = ds.getConnection()) {
+                return work.apply(c);
+            }
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }

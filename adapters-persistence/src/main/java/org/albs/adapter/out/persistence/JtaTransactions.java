@@ -1,6 +1,5 @@
 package org.albs.adapter.out.persistence;
 
-import java.sql.SQLException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,19 +7,15 @@ import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 
-import org.albs.application.port.out.Transactions;
 import org.jboss.logging.Logger;
 
 /**
  * One transaction per use case, on the JTA transaction manager that Hibernate and the datasource enlist in
- * (straight begin/commit: no context capture on the hot path). A top-level transaction that loses a deadlock or a
- * serialization conflict to another server instance is run again (a few times), so concurrent instances never
- * surface those as errors.
+ * (straight begin/commit: no context capture). Used wherever Hibernate-backed adapters take part.
  */
 @ApplicationScoped
-public class JtaTransactions implements Transactions {
+public class JtaTransactions extends RetryingTransactions {
     private static final Logger LOG = Logger.getLogger(JtaTransactions.class);
-    private static final int ATTEMPTS = 5;
 
     private final TransactionManager tm;
 
@@ -29,23 +24,7 @@ public class JtaTransactions implements Transactions {
     }
 
     @Override
-    public <T> T inTransaction(Supplier<T> work) {
-        if (active()) {
-            return work.get();
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return once(work);
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isRetryable(e)) {
-                    throw e;
-                }
-                LOG.debugf("transaction conflict (%s), attempt %d of %d", e.getMessage(), attempt, ATTEMPTS);
-            }
-        }
-    }
-
-    private <T> T once(Supplier<T> work) {
+    <T> T once(Supplier<T> work) {
         T result;
         try {
             tm.begin();
@@ -76,21 +55,12 @@ public class JtaTransactions implements Transactions {
         }
     }
 
-    private boolean active() {
+    @Override
+    boolean active() {
         try {
             return tm.getStatus() != Status.STATUS_NO_TRANSACTION;
         } catch (SystemException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** 40P01 deadlock detected, 40001 serialization failure. */
-    private static boolean isRetryable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,0 +1,100 @@
+package org.albs.bootstrap.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.albs.adapter.out.persistence.JdbcTransactions;
+import org.albs.application.port.out.QueueFixture;
+import org.albs.application.port.out.QueueFixture.SeededBuild;
+import org.albs.domain.build.BuildTask;
+import org.albs.domain.build.BuildTaskStatus;
+import org.albs.domain.identity.User;
+import org.albs.domain.platform.Platform;
+import org.albs.bootstrap.support.PostgresDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatch flows' transactions (connection-local, no JTA): every statement of the work on one connection,
+ * committed together, rolled back together, and nested calls join.
+ */
+@QuarkusTest
+@WithTestResource(PostgresDatabase.class)
+class JdbcTransactionsTest {
+    @Inject
+    AdapterPorts adapters;
+    @Inject
+    JdbcTransactions jdbcTx;
+    @Inject
+    AgroalDataSource db;
+
+    private QueueFixture.Ports ports;
+    private QueueFixture f;
+    private User node;
+    private SeededBuild build;
+
+    @BeforeEach
+    void seed() {
+        ports = adapters.forQueue();
+        f = new QueueFixture(ports);
+        User owner = f.user("owner");
+        node = f.user("node");
+        Platform el9 = f.platform("AlmaLinux-9", "x86_64");
+        build = f.build(owner, el9, List.of("x86_64"), true, "bash", "zlib");
+    }
+
+    @Test
+    void theWorkCommitsAsOneAndNestedCallsJoin() {
+        long src = build.task("src", 0);
+        jdbcTx.run(() -> {
+            BuildTask.Change claim = ports.queue().lock(src).orElseThrow().claim(node.id(), QueueFixture.T0,
+                    QueueFixture.POLICY);
+            ports.queue().claim(claim);
+            assertThat(statusSeenByAnotherConnection(src)).isEqualTo(BuildTaskStatus.IDLE.code());
+            jdbcTx.run(() -> assertThat(ports.queue().lock(src).orElseThrow().status())
+                    .isEqualTo(BuildTaskStatus.STARTED));
+        });
+        assertThat(statusSeenByAnotherConnection(src)).isEqualTo(BuildTaskStatus.STARTED.code());
+    }
+
+    @Test
+    void anExceptionRollsBackEverythingTheWorkDid() {
+        long src = build.task("src", 0);
+        long other = build.task("src", 1);
+        assertThatThrownBy(() -> jdbcTx.run(() -> {
+            ports.queue().claim(ports.queue().lock(src).orElseThrow().claim(node.id(), QueueFixture.T0,
+                    QueueFixture.POLICY));
+            ports.queue().claim(ports.queue().lock(other).orElseThrow().claim(node.id(), QueueFixture.T0,
+                    QueueFixture.POLICY));
+            throw new IllegalStateException("the node's report was bad after all");
+        })).hasMessageContaining("bad after all");
+
+        assertThat(statusSeenByAnotherConnection(src)).isEqualTo(BuildTaskStatus.IDLE.code());
+        assertThat(statusSeenByAnotherConnection(other)).isEqualTo(BuildTaskStatus.IDLE.code());
+        // the connection went back to the pool usable, and the next transaction starts clean
+        jdbcTx.run(() -> ports.queue().claim(ports.queue().lock(src).orElseThrow().claim(node.id(),
+                QueueFixture.T0, QueueFixture.POLICY)));
+        assertThat(statusSeenByAnotherConnection(src)).isEqualTo(BuildTaskStatus.STARTED.code());
+        assertThat(statusSeenByAnotherConnection(other)).isEqualTo(BuildTaskStatus.IDLE.code());
+    }
+
+    private int statusSeenByAnotherConnection(long taskId) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT status FROM build_tasks WHERE id = " + taskId)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
