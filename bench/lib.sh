@@ -138,6 +138,20 @@ node_token() {
         || die "could not mint a token for user $name"
 }
 
+# CPU ticks (utime + stime) of a process, and of its JIT compiler threads alone
+proc_ticks() {
+    awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+jit_ticks() {
+    local t sum=0
+    for t in /proc/"$1"/task/*; do
+        if grep -q '^C[12] CompilerThre' "$t/comm" 2>/dev/null; then
+            sum=$((sum + $(awk '{ sub(/.*\) /, ""); print $12 + $13 }' "$t/stat")))
+        fi
+    done
+    echo $sum
+}
+
 # prepare_run KIND: SHARED, OUT (bench/out/KIND-<timestamp> unless set), PORT from URL, SERVER_PID; with START=1 a
 # fresh database DB and a server started from the jar, stopped again when the script exits.
 # The driver needs Debian's aiohttp (and is lighter on CPU with uvloop): install them when root, else say so.

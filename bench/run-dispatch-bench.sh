@@ -11,8 +11,9 @@
 #   --nodes N  --builds N  --refs N  --arches LIST     driver parameters (defaults 16, 50, 10, x86_64,i686,aarch64)
 #   --pgbench-seconds S   duration of the SQL-only reference (default 20)
 #   --skip-sql         do not run the SQL-only reference (no ratio is printed)
-#   --warmups N        warm-up runs of the driver before the measured one (default 3: C2 keeps compiling
-#                      for several thousand requests on 2 cores)
+#   --warmups N        warm-up runs of the driver before the measured one (default 6: on 2 cores C2 keeps
+#                      compiling for tens of thousands of requests; the summary says how much of the measured
+#                      run's server CPU was still JIT compilation)
 #   --no-warmup        same as --warmups 0
 #   --out DIR          where logs and the driver's JSON go (default bench/out/dispatch-<timestamp>)
 #
@@ -28,7 +29,7 @@ SERVER_PID=
 DB=albs_bench
 NODES=16 BUILDS=50 REFS=10 ARCHES=x86_64,i686,aarch64
 PGBENCH_SECONDS=20
-SKIP_SQL=0 WARMUP=3
+SKIP_SQL=0 WARMUP=6
 OUT=
 while [[ $# -gt 0 ]]; do
     case $1 in
@@ -98,10 +99,13 @@ SERVER_DB=${SERVER_DB:-$DB}   # without --start: export SERVER_DB=<the server's 
 psql -q -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d "$SERVER_DB" -c "VACUUM ANALYZE" || log "VACUUM failed"
 log "measured run"
 RC=0
+jit_before=$(jit_ticks "$SERVER_PID"); all_before=$(proc_ticks "$SERVER_PID")
 driver measured || RC=$?
+jit_after=$(jit_ticks "$SERVER_PID"); all_after=$(proc_ticks "$SERVER_PID")
+JIT_SHARE=$(awk -v j=$((jit_after - jit_before)) -v a=$((all_after - all_before)) 'BEGIN { printf "%.3f", (a > 0 && j > 0) ? j / a : 0 }')
 
 # ---------------------------------------------------------------- summary
-"$PY" - "$OUT/measured.json" "${SQL_TPS:-}" "$URL" <<'EOF' | tee "$OUT/summary.txt"
+"$PY" - "$OUT/measured.json" "${SQL_TPS:-}" "$URL" "$JIT_SHARE" <<'EOF' | tee "$OUT/summary.txt"
 import json, sys
 rep = json.load(open(sys.argv[1]))
 sql = float(sys.argv[2]) if sys.argv[2] else None
@@ -122,6 +126,10 @@ for k in ('get_task', 'build_done'):
 srv, pg = per.get('server'), per.get('postgres')
 print(f"CPU per task: server {srv} ms + postgres {pg} ms = "
       f"{round((srv or 0) + (pg or 0), 1)} ms  (client {per.get('client')} ms, other processes {per.get('other')} ms)")
+jit = float(sys.argv[4] or 0)
+if srv is not None:
+    print(f"  of the server's CPU over the whole measured run, {jit:.0%} was the JIT compiling (C1/C2 threads): "
+          f"without it server {srv * (1 - jit):.1f} ms + postgres {pg} ms = {srv * (1 - jit) + (pg or 0):.1f} ms per task")
 print(f"machine busy {cpu.get('machine_busy_pct_of_all_cpus')}% of {cpu.get('machine_cpus')} CPUs during dispatch; "
       f"other_cpu_s {cpu.get('other_cpu_s')} of machine_cpu_s {cpu.get('machine_cpu_s')}")
 print(f"duplicates {d['duplicates_extra_assignments']}, lost {d['lost_tasks_not_final']}, "
