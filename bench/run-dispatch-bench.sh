@@ -16,6 +16,8 @@
 #                      run's server CPU was still JIT compilation)
 #   --no-warmup        same as --warmups 0
 #   --out DIR          where logs and the driver's JSON go (default bench/out/dispatch-<timestamp>)
+#   --driver-arg ARG   one more argument for every driver run (repeatable), e.g. --driver-arg=--build-time
+#                      --driver-arg=0.5 for nodes that "build" half a second (latency when the CPU is not saturated)
 #
 # Credentials: without --start, ALBS_TOKEN (a superuser token) or ALBS_ADMIN_EMAIL/ALBS_ADMIN_PASSWORD for
 # the running server. A node service account "bench-node-<timestamp>" and its token are created each run.
@@ -31,6 +33,7 @@ NODES=16 BUILDS=50 REFS=10 ARCHES=x86_64,i686,aarch64
 PGBENCH_SECONDS=20
 SKIP_SQL=0 WARMUP=6
 OUT=
+DRIVER_ARGS=()
 while [[ $# -gt 0 ]]; do
     case $1 in
         --url) URL=${2%/}; shift 2 ;;
@@ -46,7 +49,9 @@ while [[ $# -gt 0 ]]; do
         --no-warmup) WARMUP=0; shift ;;
         --warmups) WARMUP=$2; shift 2 ;;
         --out) OUT=$2; shift 2 ;;
-        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+        --driver-arg=*) DRIVER_ARGS+=("${1#--driver-arg=}"); shift ;;
+        --driver-arg) DRIVER_ARGS+=("$2"); shift 2 ;;
+        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
@@ -85,7 +90,7 @@ driver() { # driver NAME
     "$PY" "$SHARED/dispatch_bench.py" --base-url "$URL" --token-file "$OUT/admin.token" --node-token "$NODE_TOKEN" \
         --get-task-method POST --builds "$BUILDS" --refs "$REFS" --arches "$ARCHES" --nodes "$NODES" \
         --watch server="$SERVER_PID" --watch postgres="$PG_PID" \
-        --json-out "$OUT/$name.json" >"$OUT/$name.log" 2>&1 || rc=$?
+        --json-out "$OUT/$name.json" ${DRIVER_ARGS[@]+"${DRIVER_ARGS[@]}"} >"$OUT/$name.log" 2>&1 || rc=$?
     grep '^\[' "$OUT/$name.log" >&2 || true
     return $rc
 }
