@@ -1,3 +1,46 @@
+-- build_done in one round trip, and the two rules it shares with the Java adapters (SqlTaskQueue, SqlBuilds), each
+-- defined once here.
+
+-- A finished task's dependants stop waiting for it. One that finished without running (cancelled, fast-failed)
+-- may still wait for dependencies of its own: its dependants wait for those instead, so "after all earlier tasks
+-- of the arch" still holds along the chain. Primary-key lookups only (ARRAY(...) keeps the planner off hash joins).
+CREATE FUNCTION albs_release_dependants(p_task bigint, p_ran boolean)
+    RETURNS void
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF NOT p_ran THEN
+        WITH inherited AS (
+            INSERT INTO build_task_dependency (build_task_id, build_task_dependency)
+            SELECT d.build_task_id, x.build_task_dependency
+              FROM build_task_dependency d
+              JOIN build_task_dependency x ON x.build_task_id = d.build_task_dependency
+             WHERE d.build_task_dependency = p_task
+            ON CONFLICT DO NOTHING
+            RETURNING build_task_id)
+        UPDATE build_tasks SET pending_deps = pending_deps + i.n
+          FROM (SELECT build_task_id, count(*) AS n FROM inherited GROUP BY build_task_id) i
+         WHERE build_tasks.id = i.build_task_id;
+        DELETE FROM build_task_dependency WHERE build_task_id = p_task;
+    END IF;
+    WITH d AS (DELETE FROM build_task_dependency WHERE build_task_dependency = p_task RETURNING build_task_id)
+    UPDATE build_tasks SET pending_deps = pending_deps - 1 WHERE id = ANY (ARRAY(SELECT build_task_id FROM d));
+END
+$$;
+
+-- The build's count of unfinished tasks moves by p_delta; at 0 the build is finished (finished_at kept if already
+-- set), above 0 it is running again. Callers run it last in their transaction: it locks the build row.
+CREATE FUNCTION albs_adjust_open_tasks(p_build bigint, p_delta integer, p_now timestamp)
+    RETURNS void
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    UPDATE builds SET open_tasks = open_tasks + p_delta,
+           finished_at = CASE WHEN open_tasks + p_delta <= 0 THEN COALESCE(finished_at, p_now) END
+     WHERE id = p_build;
+END
+$$;
+
 -- A node's report on its task (build_done), stored in one round trip. The application has already decided the
 -- task's new state (the domain's state machine, on the row it locked); this function only writes that decision and
 -- everything that comes with it, in the order the Java adapter used to issue the statements:
@@ -50,28 +93,9 @@ BEGIN
          WHERE ref_id = v_ref AND platform_id = v_platform;
     END IF;
 
-    IF p_started_at IS NULL THEN
-        -- finished without running: its dependants now wait for its own unfinished dependencies instead
-        WITH inherited AS (
-            INSERT INTO build_task_dependency (build_task_id, build_task_dependency)
-            SELECT d.build_task_id, x.build_task_dependency
-              FROM build_task_dependency d
-              JOIN build_task_dependency x ON x.build_task_id = d.build_task_dependency
-             WHERE d.build_task_dependency = p_task
-            ON CONFLICT DO NOTHING
-            RETURNING build_task_id)
-        UPDATE build_tasks SET pending_deps = pending_deps + i.n
-          FROM (SELECT build_task_id, count(*) AS n FROM inherited GROUP BY build_task_id) i
-         WHERE build_tasks.id = i.build_task_id;
-        DELETE FROM build_task_dependency WHERE build_task_id = p_task;
-    END IF;
-    WITH d AS (DELETE FROM build_task_dependency WHERE build_task_dependency = p_task RETURNING build_task_id)
-    UPDATE build_tasks SET pending_deps = pending_deps - 1 WHERE id = ANY (ARRAY(SELECT build_task_id FROM d));
-
+    PERFORM albs_release_dependants(p_task, p_started_at IS NOT NULL);
     IF p_tasks_ended <> 0 THEN
-        UPDATE builds SET open_tasks = open_tasks - p_tasks_ended,
-               finished_at = CASE WHEN open_tasks - p_tasks_ended <= 0 THEN COALESCE(finished_at, p_now) END
-         WHERE id = v_build;
+        PERFORM albs_adjust_open_tasks(v_build, -p_tasks_ended, p_now);
     END IF;
 END
 $$;

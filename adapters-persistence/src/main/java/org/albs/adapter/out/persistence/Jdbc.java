@@ -121,6 +121,11 @@ final class Jdbc {
         });
     }
 
+    /** Calls a function returning void (a {@code SELECT f(...)}), discarding its row. */
+    void call(String sql, Binder binder) {
+        query(sql, binder, rs -> null);
+    }
+
     @FunctionalInterface
     private interface Work<T> {
         T apply(Connection c) throws SQLException;

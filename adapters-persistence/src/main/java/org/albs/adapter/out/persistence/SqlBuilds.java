@@ -153,10 +153,8 @@ public class SqlBuilds implements Builds {
 
     @Override
     public void adjustOpenTasks(long buildId, int delta, Instant now) {
-        jdbc.update("""
-                UPDATE builds SET open_tasks = open_tasks + ?,
-                       finished_at = CASE WHEN open_tasks + ? <= 0 THEN COALESCE(finished_at, ?) END
-                 WHERE id = ?""", p -> p.integer(delta).integer(delta).time(now).lng(buildId));
+        // albs_adjust_open_tasks (migration V7), shared with the report function
+        jdbc.call("SELECT albs_adjust_open_tasks(?, ?, ?)", p -> p.lng(buildId).integer(delta).time(now));
     }
 
     @Override

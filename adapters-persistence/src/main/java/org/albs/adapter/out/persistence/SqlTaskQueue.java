@@ -107,29 +107,8 @@ public class SqlTaskQueue implements TaskQueue {
 
     @Override
     public void releaseDependants(BuildTask finished) {
-        long id = finished.id();
-        if (finished.startedAt() == null) {
-            // Finished without running (cancelled, fast-failed): it may still wait for dependencies of its own,
-            // which its dependants now wait for instead, so "after all earlier tasks of the arch" still holds.
-            jdbc.update("""
-                    WITH inherited AS (
-                        INSERT INTO build_task_dependency (build_task_id, build_task_dependency)
-                        SELECT d.build_task_id, x.build_task_dependency
-                          FROM build_task_dependency d
-                          JOIN build_task_dependency x ON x.build_task_id = d.build_task_dependency
-                         WHERE d.build_task_dependency = ?
-                        ON CONFLICT DO NOTHING
-                        RETURNING build_task_id)
-                    UPDATE build_tasks SET pending_deps = pending_deps + i.n
-                      FROM (SELECT build_task_id, count(*) AS n FROM inherited GROUP BY build_task_id) i
-                     WHERE build_tasks.id = i.build_task_id""", p -> p.lng(id));
-            jdbc.update("DELETE FROM build_task_dependency WHERE build_task_id = ?", p -> p.lng(id));
-        }
-        // The common case: one statement, primary-key lookups only (ARRAY(...) keeps the planner off hash joins).
-        jdbc.update("""
-                WITH d AS (DELETE FROM build_task_dependency WHERE build_task_dependency = ? RETURNING build_task_id)
-                UPDATE build_tasks SET pending_deps = pending_deps - 1
-                 WHERE id = ANY (ARRAY(SELECT build_task_id FROM d))""", p -> p.lng(id));
+        // albs_release_dependants (migration V7), shared with the report function
+        jdbc.call("SELECT albs_release_dependants(?, ?)", p -> p.lng(finished.id()).bool(finished.startedAt() != null));
     }
 
     @Override

@@ -22,7 +22,7 @@ public class SqlTaskResults implements TaskResults {
     public void store(Report r, Instant now) {
         BuildTask t = r.task();
         TaskHistoryEntry e = r.change().entry();
-        jdbc.query("SELECT albs_store_report(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,"
+        jdbc.call("SELECT albs_store_report(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,"
                         + " ?, ?, ?, ?, ?, ?, ?, ?)",
                 p -> p.lng(t.id()).integer(t.status().code())
                         .lng(t.lease() == null ? null : t.lease().holder().value())
@@ -39,7 +39,6 @@ public class SqlTaskResults implements TaskResults {
                         .str(Json.write(r.statistics()))
                         .str(r.gitCommitHash()).bool(r.hasCasInfo()).str(r.almaCommitCasHash())
                         .bool(r.casAuthenticated())
-                        .str(r.srpmUrl()).str(r.srpmHash()).integer(r.buildTasksEnded()).time(now),
-                rs -> null);
+                        .str(r.srpmUrl()).str(r.srpmHash()).integer(r.buildTasksEnded()).time(now));
     }
 }
