@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -42,6 +44,7 @@ class JdbcTransactionsTest {
     private QueueFixture f;
     private User node;
     private SeededBuild build;
+    private Platform el9;
 
     @BeforeEach
     void seed() {
@@ -49,7 +52,7 @@ class JdbcTransactionsTest {
         f = new QueueFixture(ports);
         User owner = f.user("owner");
         node = f.user("node");
-        Platform el9 = f.platform("AlmaLinux-9", "x86_64");
+        el9 = f.platform("AlmaLinux-9", "x86_64");
         build = f.build(owner, el9, List.of("x86_64"), true, "bash", "zlib");
     }
 
@@ -86,6 +89,29 @@ class JdbcTransactionsTest {
                 QueueFixture.T0, QueueFixture.POLICY)));
         assertThat(statusSeenByAnotherConnection(src)).isEqualTo(BuildTaskStatus.STARTED.code());
         assertThat(statusSeenByAnotherConnection(other)).isEqualTo(BuildTaskStatus.IDLE.code());
+    }
+
+    @Test
+    void aPlatformReadInsideTheWorkUsesItsConnectionNotASecondOneFromThePool() throws SQLException {
+        long platformId = build.platformId();
+        int poolSize = db.getConfiguration().connectionPoolConfiguration().maxSize();
+        List<Connection> held = new ArrayList<>();
+        try {
+            // every connection but one is busy: a second connection for the read would wait out the acquisition
+            // timeout and fail; the work must get by with the one it holds
+            for (int i = 0; i < poolSize - 1; i++) {
+                held.add(db.getConnection());
+            }
+            long started = System.nanoTime();
+            Platform read = jdbcTx.inTransaction(() -> ports.platforms().findById(platformId).orElseThrow());
+            assertThat(read.name()).isEqualTo(el9.name());
+            assertThat(read.data()).isEqualTo(el9.data());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
     }
 
     private int statusSeenByAnotherConnection(long taskId) {

@@ -1,5 +1,6 @@
 package org.albs.adapter.out.persistence;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,20 +13,36 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import org.albs.application.port.out.Platforms;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
 import org.albs.domain.platform.Platform;
 import org.albs.domain.platform.Repository;
 
 @ApplicationScoped
 public class JpaPlatforms implements Platforms {
     private final EntityManager em;
+    private final SessionFactory sessions;
 
-    public JpaPlatforms(EntityManager em) {
+    public JpaPlatforms(EntityManager em, SessionFactory sessions) {
         this.em = em;
+        this.sessions = sessions;
     }
 
+    /**
+     * Inside a {@link JdbcTransactions} transaction (get_task and build_done read platforms there) the read runs on
+     * that transaction's connection: taking a second one from the pool while holding the first would let a burst of
+     * requests hold every connection and wait for each other until the acquisition timeout.
+     */
     @Override
     public Optional<Platform> findById(long id) {
-        return Optional.ofNullable(em.find(PlatformEntity.class, id)).map(this::toDomain);
+        Connection tx = JdbcTransactions.current();
+        if (tx == null) {
+            return Optional.ofNullable(em.find(PlatformEntity.class, id)).map(this::toDomain);
+        }
+        try (Session session = sessions.withOptions().connection(tx).openSession()) {
+            session.setDefaultReadOnly(true);
+            return Optional.ofNullable(session.find(PlatformEntity.class, id)).map(e -> toDomain(session, e));
+        }
     }
 
     @Override
@@ -119,6 +136,10 @@ public class JpaPlatforms implements Platforms {
 
     @SuppressWarnings("unchecked")
     private Platform toDomain(PlatformEntity e) {
+        return toDomain(em, e);
+    }
+
+    private static Platform toDomain(EntityManager em, PlatformEntity e) {
         List<Repository> repos = em.createQuery("select r from RepositoryEntity r, PlatformRepositoryLink l"
                         + " where l.repositoryId = r.id and l.platformId = :p order by l.position", RepositoryEntity.class)
                 .setParameter("p", e.id).getResultStream().map(RepositoryEntity::toDomain).toList();
