@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 /**
  * Transactions on one pooled connection, begun and committed on the connection itself: the dispatch hot path,
  * whose adapters are plain JDBC ({@link Jdbc} runs every statement on the thread's transaction connection). No JTA
- * bookkeeping per call, which was a sixth of the server's CPU per dispatched task. Hibernate-backed adapters do not
- * take part: a use case run here may only read through them (outside this transaction).
+ * bookkeeping per call, which was a sixth of the server's CPU per dispatched task. Hibernate-backed adapters may
+ * only read here, and must do it on {@link #current()} (as {@code JpaPlatforms.findById} does): a second pooled
+ * connection per request can starve the pool.
  * <p>
  * Injectable only as this type, so the JTA {@link JtaTransactions} stays the default {@code Transactions}.
  */

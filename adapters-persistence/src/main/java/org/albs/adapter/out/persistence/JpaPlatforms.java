@@ -13,10 +13,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import org.albs.application.port.out.Platforms;
-import org.hibernate.Session;
-import org.hibernate.SessionFactory;
 import org.albs.domain.platform.Platform;
 import org.albs.domain.platform.Repository;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
 
 @ApplicationScoped
 public class JpaPlatforms implements Platforms {
@@ -134,11 +134,11 @@ public class JpaPlatforms implements Platforms {
         e.reference = p.reference();
     }
 
-    @SuppressWarnings("unchecked")
     private Platform toDomain(PlatformEntity e) {
         return toDomain(em, e);
     }
 
+    @SuppressWarnings("unchecked")
     private static Platform toDomain(EntityManager em, PlatformEntity e) {
         List<Repository> repos = em.createQuery("select r from RepositoryEntity r, PlatformRepositoryLink l"
                         + " where l.repositoryId = r.id and l.platformId = :p order by l.position", RepositoryEntity.class)
