@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
 import org.albs.application.build.DispatchService;
+import org.albs.application.port.out.StoreUnavailableException;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,11 +24,16 @@ public class LeaseSweeper {
     @Scheduled(every = "${albs.dispatch.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         int failed;
-        do {
-            failed = dispatch.failExhaustedLeases(100);
-            if (failed > 0) {
-                LOG.infof("Failed %d build tasks whose last lease expired", failed);
-            }
-        } while (failed == 100);
+        try {
+            do {
+                failed = dispatch.failExhaustedLeases(100);
+                if (failed > 0) {
+                    LOG.infof("Failed %d build tasks whose last lease expired", failed);
+                }
+            } while (failed == 100);
+        } catch (StoreUnavailableException e) {
+            // the next sweep tries again; nothing was half-done
+            LOG.warnf("Lease sweep skipped: %s", e.getMessage());
+        }
     }
 }

@@ -81,7 +81,7 @@ public class IdentityService {
         if (cached != null && cached.until().isAfter(now)) {
             return cached.user();
         }
-        User user = users.findById(id).orElseThrow(AuthenticationFailedException::new);
+        User user = tx.inTransaction(() -> users.findById(id)).orElseThrow(AuthenticationFailedException::new);
         if (!userCacheTtl.isZero()) {
             if (recentlySeen.size() >= MAX_CACHED_USERS) {
                 recentlySeen.clear();
@@ -93,7 +93,7 @@ public class IdentityService {
 
     /** Password login of fastapi-users: the form's username is the e-mail address. */
     public String login(String email, String password) {
-        Optional<User> found = email == null ? Optional.empty() : users.findByEmail(email);
+        Optional<User> found = email == null ? Optional.empty() : tx.inTransaction(() -> users.findByEmail(email));
         boolean ok = found.map(u -> u.hashedPassword() != null && password != null
                 && hasher.matches(password, u.hashedPassword())).orElse(false);
         if (!ok || !found.get().active()) {
@@ -126,7 +126,7 @@ public class IdentityService {
                     "value_error", "body", "lifetime_seconds");
         }
         problems.throwIfAny();
-        User subject = users.findById(new UserId(userId))
+        User subject = tx.inTransaction(() -> users.findById(new UserId(userId)))
                 .orElseThrow(() -> new NotFoundException("User with id " + userId + " is not found"));
         if (!subject.active()) {
             throw new ConflictException("User with id " + userId + " is not active");

@@ -43,7 +43,13 @@ public class JdbcTransactions extends RetryingTransactions {
 
     @Override
     <T> T once(Supplier<T> work) {
-        try (Connection c = ds.getConnection()) {
+        Connection connection;
+        try {
+            connection = ds.getConnection();
+        } catch (SQLException e) {
+            throw noConnection(e);
+        }
+        try (Connection c = connection) {
             c.setAutoCommit(false);
             CURRENT.set(c);
             T result;

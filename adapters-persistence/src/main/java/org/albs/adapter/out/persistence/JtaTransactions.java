@@ -1,5 +1,7 @@
 package org.albs.adapter.out.persistence;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,20 +9,25 @@ import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 
+import io.agroal.api.AgroalDataSource;
 import org.jboss.logging.Logger;
 
 /**
  * One transaction per use case, on the JTA transaction manager that Hibernate and the datasource enlist in
- * (straight begin/commit: no context capture). Used wherever Hibernate-backed adapters take part.
+ * (straight begin/commit: no context capture). Used wherever Hibernate-backed adapters take part. The transaction's
+ * connection is taken from the pool right after begin (the pool keeps it enlisted, and hands the same one to
+ * Hibernate), so a busy pool or an unreachable database is told apart from a bug before any work starts.
  */
 @ApplicationScoped
 public class JtaTransactions extends RetryingTransactions {
     private static final Logger LOG = Logger.getLogger(JtaTransactions.class);
 
     private final TransactionManager tm;
+    private final AgroalDataSource ds;
 
-    public JtaTransactions(TransactionManager tm) {
+    public JtaTransactions(TransactionManager tm, AgroalDataSource ds) {
         this.tm = tm;
+        this.ds = ds;
     }
 
     @Override
@@ -30,6 +37,12 @@ public class JtaTransactions extends RetryingTransactions {
             tm.begin();
         } catch (Exception e) {
             throw new IllegalStateException("cannot begin a transaction", e);
+        }
+        try (Connection enlisted = ds.getConnection()) {
+            // closing the handle inside the transaction keeps the connection enlisted until commit or rollback
+        } catch (SQLException e) {
+            rollback();
+            throw noConnection(e);
         }
         try {
             result = work.get();
