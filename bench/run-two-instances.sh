@@ -9,8 +9,7 @@
 # both, prints a scan of both server logs for errors, and stops both servers (also on failure or Ctrl-C).
 # Exit status: that of the check (0 = PASS). Builds nothing: run `mvn -B -q -DskipTests package` first.
 # Extra options are passed to the check, e.g. --nodes 16 --builds 50 --refs 10 --build-time 0.05.
-# DB pool per instance: QUARKUS_DATASOURCE_JDBC_MAX_SIZE (default here 20, so two instances and other users of
-# the shared PostgreSQL stay under its max_connections).
+# DB pool per instance: ALBS_DB_POOL_SIZE (default: the server's own default, 4).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -29,7 +28,7 @@ check_db_name "$DB"
 STAMP=$(date +%Y%m%d-%H%M%S)
 OUT=${OUT:-$BENCH_DIR/out/multi-$STAMP}
 mkdir -p "$OUT"
-POOL=${QUARKUS_DATASOURCE_JDBC_MAX_SIZE:-20}
+POOL=${ALBS_DB_POOL_SIZE:-4}
 
 PID_A= PID_B=
 cleanup() {
@@ -43,10 +42,10 @@ trap 'exit 130' INT TERM
 log "uptime: $(uptime)"
 log "fresh database $DB; logs in $OUT"
 fresh_db "$DB"
-PID_A=$(start_server "$PORT_A" "$DB" "$OUT/server-a.log" QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$POOL")
+PID_A=$(start_server "$PORT_A" "$DB" "$OUT/server-a.log" ALBS_DB_POOL_SIZE="$POOL")
 wait_ready "http://127.0.0.1:$PORT_A" "$PID_A" "$OUT/server-a.log"
 log "instance A up (pid $PID_A, port $PORT_A): schema migrated"
-PID_B=$(start_server "$PORT_B" "$DB" "$OUT/server-b.log" QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$POOL")
+PID_B=$(start_server "$PORT_B" "$DB" "$OUT/server-b.log" ALBS_DB_POOL_SIZE="$POOL")
 wait_ready "http://127.0.0.1:$PORT_B" "$PID_B" "$OUT/server-b.log"
 log "instance B up (pid $PID_B, port $PORT_B)"
 
