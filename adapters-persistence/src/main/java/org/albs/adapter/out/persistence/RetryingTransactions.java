@@ -1,6 +1,7 @@
 package org.albs.adapter.out.persistence;
 
 import java.sql.SQLException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.albs.application.port.out.StoreUnavailableException;
@@ -52,19 +53,18 @@ abstract class RetryingTransactions implements Transactions {
 
     /** SQLSTATE class 08 (connection exception), 57P01-57P03 (the server is shutting down or starting). */
     private static boolean isConnectionLoss(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-        }
-        return false;
+        return hasSqlState(e, state -> state.startsWith("08") || state.startsWith("57P0"));
     }
 
     /** 40P01 deadlock detected, 40001 serialization failure. */
     private static boolean isRetryable(Throwable e) {
+        return hasSqlState(e, state -> state.equals("40P01") || state.equals("40001"));
+    }
+
+    /** Whether an SQLException anywhere in the cause chain carries a SQLSTATE the test accepts. */
+    private static boolean hasSqlState(Throwable e, Predicate<String> test) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && test.test(sql.getSQLState())) {
                 return true;
             }
         }

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 @Provider
 public class StoreUnavailableExceptionMapper implements ExceptionMapper<StoreUnavailableException> {
     private static final Logger LOG = Logger.getLogger(StoreUnavailableExceptionMapper.class);
-    static final String RETRY_AFTER_SECONDS = "2";
+    private static final String RETRY_AFTER_SECONDS = "2";
 
     @Override
     public Response toResponse(StoreUnavailableException e) {
