@@ -125,6 +125,10 @@ class BuildNodeApiTest extends EmptyQueueTest {
         JsonPath view = Node.getBuild(build);
         assertThat(view.getString("finished_at")).isNotNull();
         assertThat(view.getList("tasks.status", Integer.class)).containsExactly(2, 2, 4);
+        // the src task itself and both arch tasks of the ref carry the SRPM and its hash
+        assertThat(view.getList("tasks.built_srpm_url", String.class)).hasSize(3)
+                .allSatisfy(url -> assertThat(url).endsWith("/Packages/c/chan-0.0.4-3.el8.src.rpm"));
+        assertThat(view.getList("tasks.srpm_hash", String.class)).containsOnly("cas-chan-0.0.4-3.el8.src.rpm");
         assertThat(view.getList("tasks[0].artifacts.name", String.class))
                 .contains("chan-0.0.4-3.el8.src.rpm");
         assertThat(view.getString("tasks[0].artifacts[0].sha256")).hasSize(64);

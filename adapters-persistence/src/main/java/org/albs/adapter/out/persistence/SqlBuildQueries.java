@@ -69,11 +69,13 @@ public class SqlBuildQueries implements BuildQueries {
             params.put("ref", "%" + like(f.ref()) + "%");
         }
         if (f.platformId() != null) {
-            clauses.add("EXISTS (SELECT 1 FROM build_tasks t WHERE t.build_id = b.id AND t.platform_id = :platformId)");
+            // build_platform_arches (migration V8): written once per build, so the hot build_tasks needs no index for it
+            clauses.add("EXISTS (SELECT 1 FROM build_platform_arches x WHERE x.build_id = b.id"
+                    + " AND x.platform_id = :platformId)");
             params.put("platformId", f.platformId());
         }
         if (f.buildTaskArch() != null) {
-            clauses.add("EXISTS (SELECT 1 FROM build_tasks t WHERE t.build_id = b.id AND t.arch = :arch)");
+            clauses.add("EXISTS (SELECT 1 FROM build_platform_arches x WHERE x.build_id = b.id AND x.arch = :arch)");
             params.put("arch", f.buildTaskArch());
         }
         if (f.isRunning() != null) {
