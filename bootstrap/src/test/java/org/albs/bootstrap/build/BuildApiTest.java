@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -251,14 +250,5 @@ class BuildApiTest extends EmptyQueueTest {
                 .body("detail", containsString("released"));
         given().get("/api/v1/builds/{id}/", released).then().statusCode(200).body("released", equalTo(true))
                 .body("release_id", nullValue());
-    }
-
-    private long count(String sql) {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

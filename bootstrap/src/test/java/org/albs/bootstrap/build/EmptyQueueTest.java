@@ -1,5 +1,10 @@
 package org.albs.bootstrap.build;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
@@ -14,5 +19,15 @@ abstract class EmptyQueueTest {
     @BeforeEach
     void emptyQueue() {
         Queue.retireAllOpenTasks(db);
+    }
+
+    /** The first column of the first row of a query on the test database (a count, usually). */
+    long count(String sql) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
