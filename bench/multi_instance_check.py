@@ -19,6 +19,15 @@ instances that share a database and a JWT secret:
    history has exactly one CLAIM and one DONE by the node that got it and no RECLAIM, no get_task answer went
    to two nodes (or twice), no task was lost, no request failed (5xx, transport error, unexpected 4xx), and
    every build has finished_at. Prints the counts and PASS or FAIL; exit status 1 on FAIL.
+
+--failover (run-two-instances.sh --crash-after N kills instance 0 with SIGKILL mid-run): a request that fails in
+transport (connection refused or reset, the answer lost) marks that instance dead for every node and is sent again
+to the next live one, as a build node behind a load balancer would. What may then differ, and is checked instead:
+a get_task answer lost with the dead instance may have claimed a task nobody knows of, so that task is taken over
+after its lease (a RECLAIM whose reason is the expired lease, at most one per lost answer); a build_done whose
+answer was lost may have been stored, so its retry may get 409 and then counts as done. Transport errors are allowed
+against dead instances only; every task must still end COMPLETED with exactly one CLAIM and one DONE, reported by
+the node that last claimed it, and every build must finish.
 """
 import argparse
 import collections
@@ -40,11 +49,25 @@ FINAL = {2: 'COMPLETED', 3: 'FAILED', 4: 'EXCLUDED', 5: 'CANCELLED'}
 class Client:
     """One keep-alive connection per instance, owned by one thread."""
 
-    def __init__(self, urls, timeout, recorder):
+    def __init__(self, urls, timeout, recorder, dead=None):
         self.targets = [urllib.parse.urlsplit(u) for u in urls]
         self.timeout = timeout
         self.conns = [None] * len(urls)
         self.rec = recorder
+        self.dead = dead              # failover: instances found dead (shared by all clients), else None
+        self.failed_over = False      # the last request failed in transport on one instance and was re-sent
+        self.served_by = None         # the instance that answered the last request
+
+    def live(self, i):
+        """Instance i, or the next one not known dead (failover mode)."""
+        if self.dead is None:
+            return i
+        k = len(self.targets)
+        for step in range(k):
+            j = (i + step) % k
+            if j not in self.dead:
+                return j
+        return i
 
     def _conn(self, i):
         if self.conns[i] is None:
@@ -53,6 +76,22 @@ class Client:
         return self.conns[i]
 
     def request(self, i, label, method, path, body=None, token=None, form=None):
+        self.failed_over = False
+        i = self.live(i)
+        st, parsed = self._request(i, label, method, path, body, token, form)
+        while st is None and self.dead is not None:
+            self.dead.add(i)
+            j = self.live(i)
+            if j == i:
+                break
+            self.failed_over = True
+            self.rec.failover(label, i)
+            i = j
+            st, parsed = self._request(i, label, method, path, body, token, form)
+        self.served_by = i
+        return st, parsed
+
+    def _request(self, i, label, method, path, body, token, form):
         headers = {'Accept': 'application/json'}
         if token:
             headers['Authorization'] = 'Bearer ' + token
@@ -106,7 +145,9 @@ class Recorder:
         self.status = collections.defaultdict(collections.Counter)
         self.errors = collections.defaultdict(list)        # label -> samples
         self.transport = collections.Counter()
+        self.transport_by_instance = collections.Counter()
         self.reconnects = collections.Counter()
+        self.failovers = collections.Counter()
         self.n = n_instances
 
     def latency(self, label, i, seconds, status):
@@ -117,8 +158,13 @@ class Recorder:
     def transport_error(self, label, i, msg):
         with self.lock:
             self.transport[label] += 1
+            self.transport_by_instance[i] += 1
             if len(self.errors[label]) < 5:
                 self.errors[label].append(f'instance {i}: {msg}')
+
+    def failover(self, label, i):
+        with self.lock:
+            self.failovers[(label, i)] += 1
 
     def reconnect(self, label):
         with self.lock:
@@ -167,6 +213,8 @@ def main():
     ap.add_argument('--stall-timeout', type=float, default=60.0)
     ap.add_argument('--timeout', type=float, default=60.0, help='HTTP timeout per request')
     ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--failover', action='store_true',
+                    help='an instance that fails in transport is dead: re-send to the next one (see above)')
     args = ap.parse_args()
     if not args.admin_password:
         ap.error('the superuser password is needed: --admin-password or ALBS_ADMIN_PASSWORD')
@@ -176,9 +224,10 @@ def main():
     tag = uuid.uuid4().hex[:6]
     rec = Recorder(k)
     problems = []
+    dead = set() if args.failover else None
 
     # ---- 1. superuser token (instances share the JWT secret, so it is valid on all)
-    main_client = Client(urls, args.timeout, rec)
+    main_client = Client(urls, args.timeout, rec, dead)
     st, body = main_client.request(0, 'login', 'POST', '/api/v1/auth/login',
                                    form={'username': args.admin_email, 'password': args.admin_password})
     if st != 200:
@@ -213,7 +262,7 @@ def main():
     idx_iter = iter(range(args.builds))
 
     def creator(c):
-        cl = Client(urls, args.timeout, rec)
+        cl = Client(urls, args.timeout, rec, dead)
         while True:
             with create_lock:
                 idx = next(idx_iter, None)
@@ -261,7 +310,7 @@ def main():
     node_arches = arches + ['src']
 
     def node_loop(node):
-        cl = Client(urls, args.timeout, rec)
+        cl = Client(urls, args.timeout, rec, dead)
         rnd = random.Random(args.seed * 1000 + node['n'])
         turn = node['n'] % k
         last_ping = time.perf_counter() - rnd.random() * args.ping_interval
@@ -295,8 +344,12 @@ def main():
             i = nxt()
             st, task = cl.request(i, 'get_task', 'POST', '/api/v1/build_node/get_task',
                                   {'supported_arches': node_arches, 'excluded_packages': []}, token=node['token'])
+            i = cl.served_by
             with state_lock:
                 counters['get_task_calls'] += 1
+                if cl.failed_over:
+                    # the dead instance may have claimed a task for this node before the answer was lost
+                    counters['get_task_lost_answers'] += 1
             if st != 200:
                 with state_lock:
                     counters['get_task_errors'] += 1
@@ -335,9 +388,13 @@ def main():
                                                                  'delta': '0:00:01.000001'}},
                                    'is_cas_authenticated': False, 'git_commit_hash': None,
                                    'alma_commit_cas_hash': None}, token=node['token'])
+            i = cl.served_by
+            stored_before = st == 409 and cl.failed_over   # the lost first attempt was stored
             with state_lock:
                 counters['build_done_calls'] += 1
-                if st == 200:
+                if stored_before:
+                    counters['build_done_409_after_failover'] += 1
+                if st == 200 or stored_before:
                     done_ok.add(tid)
                     done_by[tid] = node['user_id']
                     sent_artifacts[tid] = len(arts)
@@ -348,7 +405,7 @@ def main():
                     counters['build_done_409'] += 1
                 else:
                     counters['build_done_errors'] += 1
-            if st not in (200, None):
+            if st not in (200, None) and not stored_before:
                 rec.bad_status('build_done', i, st, body)
         cl.close()
 
@@ -381,12 +438,16 @@ def main():
             tid = t['id']
             seen.add(tid)
             statuses[t['status']] += 1
-            ev = collections.Counter(h['event'] for h in t.get('history') or [])
+            history = t.get('history') or []
+            ev = collections.Counter(h['event'] for h in history)
             reclaims += ev.get('RECLAIM', 0)
-            if ev.get('CLAIM') != 1 or ev.get('DONE') != 1 or ev.get('RECLAIM'):
-                history_bad.append((tid, [(h['event'], h.get('node')) for h in t.get('history') or []]))
+            # failover: a task whose claim answer died with an instance is taken over once its lease expired
+            reclaim_ok = not ev.get('RECLAIM') or (args.failover and all(
+                'expired' in (h.get('reason') or '') for h in history if h['event'] == 'RECLAIM'))
+            if ev.get('CLAIM') != 1 or ev.get('DONE') != 1 or not reclaim_ok:
+                history_bad.append((tid, [(h['event'], h.get('node'), h.get('reason')) for h in history]))
             else:
-                claim = next(h for h in t['history'] if h['event'] == 'CLAIM')
+                claim = [h for h in history if h['event'] in ('CLAIM', 'RECLAIM')][-1]
                 done = next(h for h in t['history'] if h['event'] == 'DONE')
                 got = handed.get(tid, [])
                 if (len(got) != 1 or claim.get('node') != got[0][2] or done.get('node') != got[0][2]
@@ -400,6 +461,8 @@ def main():
     missing_in_api = expected - seen
     http_5xx = {lb: sum(c for s, c in cnt.items() if isinstance(s, int) and s >= 500) for lb, cnt in rec.status.items()}
     http_5xx = {lb: c for lb, c in http_5xx.items() if c}
+    transport_live = {i: c for i, c in rec.transport_by_instance.items() if not dead or i not in dead}
+    lost_answers = counters['get_task_lost_answers']
 
     print('[verify] task status histogram', {FINAL.get(s, s): c for s, c in sorted(statuses.items())})
     checks = [
@@ -408,7 +471,8 @@ def main():
                                            + (f'; lost e.g. {lost[:10]}' if lost else '')),
         ('tasks COMPLETED in the API', not_completed == 0 and not missing_in_api,
          f'{statuses.get(2, 0)}/{len(expected)}' + (f'; missing {sorted(missing_in_api)[:10]}' if missing_in_api else '')),
-        ('history: 1 CLAIM + 1 DONE, no RECLAIM', not history_bad,
+        ('history: 1 CLAIM + 1 DONE, ' + ('RECLAIM only after an expired lease' if args.failover else 'no RECLAIM'),
+         not history_bad,
          f'{len(history_bad)} bad, {reclaims} RECLAIM' + (f'; e.g. {history_bad[:3]}' if history_bad else '')),
         ('claimer = reporter = lease holder', not holder_bad,
          f'{len(holder_bad)} bad' + (f'; e.g. {holder_bad[:3]}' if holder_bad else '')),
@@ -419,19 +483,25 @@ def main():
         ('every build finished_at set', not unfinished_builds,
          f'{len(builds) - len(unfinished_builds)}/{len(builds)}'
          + (f'; unfinished {unfinished_builds[:10]}' if unfinished_builds else '')),
-        ('no 5xx / transport errors', not http_5xx and not rec.transport,
-         f'5xx {http_5xx}, transport {dict(rec.transport)}'),
+        ('no 5xx / transport errors' + (' on live instances' if args.failover else ''),
+         not http_5xx and not transport_live,
+         f'5xx {http_5xx}, transport {dict(rec.transport)} (by instance {dict(rec.transport_by_instance)})'),
         ('no build_done 409 / errors', not counters['build_done_409'] and not counters['build_done_errors'],
          f'409 {counters["build_done_409"]}, other {counters["build_done_errors"]}'),
         ('no get_task / ping errors', not counters['get_task_errors'] and not counters['ping_errors'],
          f'get_task {counters["get_task_errors"]}, ping {counters["ping_errors"]}'),
         ('no foreign tasks', not counters['foreign_tasks'], f'{counters["foreign_tasks"]}'),
+        *([('RECLAIMs <= get_task answers lost with a dead instance', reclaims <= lost_answers,
+            f'{reclaims} RECLAIM, {lost_answers} lost answers, dead instances {sorted(dead)}')] if args.failover else []),
         ('other problems', not problems, '; '.join(problems[:5]) or 'none'),
     ]
     for name, ok, detail in checks:
         print(f'  [{"ok" if ok else "FAIL"}] {name}: {detail}')
     print('[latency ms] ' + ', '.join(
         f'{lb} p50 {rec.pct(lb, 50)} p99 {rec.pct(lb, 99)}' for lb in ('get_task', 'build_done', 'ping', 'get_build')))
+    if rec.failovers:
+        print(f'[failover] requests re-sent after a transport error (label, dead instance): '
+              f'{ {f"{lb}@{i}": c for (lb, i), c in rec.failovers.items()} }')
     if rec.reconnects:
         print(f'[note] stale keep-alive connections re-opened and the request re-sent: {dict(rec.reconnects)}')
     print('[http status] ' + json.dumps({lb: dict(c) for lb, c in rec.status.items()}, default=str))
