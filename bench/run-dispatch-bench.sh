@@ -15,6 +15,9 @@
 #                      compiling for tens of thousands of requests; the summary says how much of the measured
 #                      run's server CPU was still JIT compilation)
 #   --no-warmup        same as --warmups 0
+#   --repeat N         measured runs after the warm-ups (default 1), each after its own VACUUM ANALYZE; with N > 1 the
+#                      summary lists every run and details the median one (by tasks/s), with the medians of the
+#                      latencies and CPU figures: on 2 cores one run's figures spread by 10-20 %
 #   --out DIR          where logs and the driver's JSON go (default bench/out/dispatch-<timestamp>)
 #   --driver-arg ARG   one more argument for every driver run (repeatable), e.g. --driver-arg=--build-time
 #                      --driver-arg=0.5 for nodes that "build" half a second (latency when the CPU is not saturated)
@@ -33,7 +36,7 @@ SERVER_PID=
 DB=albs_bench
 NODES=16 BUILDS=50 REFS=10 ARCHES=x86_64,i686,aarch64
 PGBENCH_SECONDS=20
-SKIP_SQL=0 WARMUP=6 PROFILE=0
+SKIP_SQL=0 WARMUP=6 PROFILE=0 REPEAT=1
 OUT=
 DRIVER_ARGS=()
 while [[ $# -gt 0 ]]; do
@@ -50,14 +53,16 @@ while [[ $# -gt 0 ]]; do
         --skip-sql) SKIP_SQL=1; shift ;;
         --no-warmup) WARMUP=0; shift ;;
         --warmups) WARMUP=$2; shift 2 ;;
+        --repeat) REPEAT=$2; shift 2 ;;
         --out) OUT=$2; shift 2 ;;
         --driver-arg=*) DRIVER_ARGS+=("${1#--driver-arg=}"); shift ;;
         --driver-arg) DRIVER_ARGS+=("$2"); shift 2 ;;
         --profile) PROFILE=1; shift ;;
-        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
+[[ "$REPEAT" =~ ^[1-9][0-9]*$ ]] || die "--repeat needs a positive number"
 
 prepare_run dispatch
 [[ "$(cat /proc/"$SERVER_PID"/comm 2>/dev/null)" == java ]] \
@@ -101,29 +106,62 @@ for ((i = 1; i <= WARMUP; i++)); do
     log "warm-up run $i of $WARMUP (JIT)"
     driver "warmup-$i" || log "warm-up run reported a problem (exit $?), see $OUT/warmup-$i.log"
 done
-# Autovacuum is off on these machines: clear the dead queue rows the warm-ups left, as production autovacuum would.
-log "VACUUM ANALYZE of the server's database"
 SERVER_DB=${SERVER_DB:-$DB}   # without --start: export SERVER_DB=<the server's database>
-psql -q -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d "$SERVER_DB" -c "VACUUM ANALYZE" || log "VACUUM failed"
-log "measured run"
 RC=0
-[[ $PROFILE == 1 ]] && profiler "$SERVER_PID" start
-jit_before=$(jit_ticks "$SERVER_PID"); all_before=$(proc_ticks "$SERVER_PID")
-driver measured || RC=$?
-jit_after=$(jit_ticks "$SERVER_PID"); all_after=$(proc_ticks "$SERVER_PID")
-[[ $PROFILE == 1 ]] && profiler "$SERVER_PID" "stop,collapsed,file=$OUT/server.collapsed"
-JIT_SHARE=$(awk -v j=$((jit_after - jit_before)) -v a=$((all_after - all_before)) 'BEGIN { printf "%.3f", (a > 0 && j > 0) ? j / a : 0 }')
+RUNS=()   # "json-file:jit-share" per measured run
+for ((r = 1; r <= REPEAT; r++)); do
+    name=measured
+    [[ $REPEAT -gt 1 ]] && name=measured-$r
+    # Autovacuum is off on these machines: clear the dead queue rows of the runs before, as autovacuum would.
+    log "VACUUM ANALYZE of the server's database"
+    psql -q -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d "$SERVER_DB" -c "VACUUM ANALYZE" || log "VACUUM failed"
+    log "measured run $r of $REPEAT"
+    [[ $PROFILE == 1 && $r == 1 ]] && profiler "$SERVER_PID" start
+    jit_before=$(jit_ticks "$SERVER_PID"); all_before=$(proc_ticks "$SERVER_PID")
+    driver "$name" || RC=$?
+    jit_after=$(jit_ticks "$SERVER_PID"); all_after=$(proc_ticks "$SERVER_PID")
+    [[ $PROFILE == 1 && $r == 1 ]] && profiler "$SERVER_PID" "stop,collapsed,file=$OUT/server.collapsed"
+    RUNS+=("$OUT/$name.json:$(awk -v j=$((jit_after - jit_before)) -v a=$((all_after - all_before)) \
+        'BEGIN { printf "%.3f", (a > 0 && j > 0) ? j / a : 0 }')")
+done
 
 # ---------------------------------------------------------------- summary
-"$PY" - "$OUT/measured.json" "${SQL_TPS:-}" "$URL" "$JIT_SHARE" <<'EOF' | tee "$OUT/summary.txt"
-import json, sys
-rep = json.load(open(sys.argv[1]))
-sql = float(sys.argv[2]) if sys.argv[2] else None
+"$PY" - "${SQL_TPS:-}" "$URL" "${RUNS[@]}" <<'EOF' | tee "$OUT/summary.txt"
+import json, statistics, sys
+sql = float(sys.argv[1]) if sys.argv[1] else None
+runs = []
+for arg in sys.argv[3:]:
+    path, jit = arg.rsplit(':', 1)
+    runs.append((json.load(open(path)), float(jit or 0)))
+
+
+def figures(rep, jit):
+    d = rep['dispatch']
+    per = d['cpu_ms_per_task']
+    srv, pg = per.get('server') or 0, per.get('postgres') or 0
+    return {'tps': d['tasks_per_s'], 'get_p99': (d['latency'].get('get_task') or {}).get('p99_ms'),
+            'done_p99': (d['latency'].get('build_done') or {}).get('p99_ms'), 'cpu': srv + pg,
+            'cpu_nojit': srv * (1 - jit) + pg}
+
+
+if len(runs) > 1:
+    print(f"== {len(runs)} measured runs (tasks/s, get_task p99, build_done p99, server + postgres CPU ms/task, "
+          f"the same without the JIT's share)")
+    for n, (rep, jit) in enumerate(runs, 1):
+        f = figures(rep, jit)
+        print(f"  run {n}: {f['tps']} tasks/s" + (f" ({f['tps'] / sql:.1%} of SQL-only)" if sql else '')
+              + f", p99 {f['get_p99']} / {f['done_p99']} ms, CPU {f['cpu']:.1f} ms ({f['cpu_nojit']:.1f})")
+    all_f = [figures(r, j) for r, j in runs]
+    med = {k: statistics.median(f[k] for f in all_f if f[k] is not None) for k in all_f[0]}
+    print(f"  median: {med['tps']} tasks/s" + (f" ({med['tps'] / sql:.1%} of SQL-only)" if sql else '')
+          + f", p99 {med['get_p99']} / {med['done_p99']} ms, CPU {med['cpu']:.1f} ms ({med['cpu_nojit']:.1f})")
+    print("== the median run (by tasks/s) in detail:")
+rep, jit = sorted(runs, key=lambda r: r[0]['dispatch']['tasks_per_s'])[(len(runs) - 1) // 2]
 d = rep['dispatch']
 lat = d['latency']
 cpu = d['cpu']
 per = d['cpu_ms_per_task']
-print(f"== dispatch bench: {sys.argv[3]}, {d['nodes']} nodes, {d['tasks_expected']} tasks "
+print(f"== dispatch bench: {sys.argv[2]}, {d['nodes']} nodes, {d['tasks_expected']} tasks "
       f"({rep['create']['builds_created']} builds)")
 if sql:
     print(f"SQL-only reference (pgbench, prepared, -c 8): {sql:.0f} tasks/s")
@@ -136,7 +174,6 @@ for k in ('get_task', 'build_done'):
 srv, pg = per.get('server'), per.get('postgres')
 print(f"CPU per task: server {srv} ms + postgres {pg} ms = "
       f"{round((srv or 0) + (pg or 0), 1)} ms  (client {per.get('client')} ms, other processes {per.get('other')} ms)")
-jit = float(sys.argv[4] or 0)
 if srv is not None:
     print(f"  of the server's CPU over the whole measured run, {jit:.0%} was the JIT compiling (C1/C2 threads): "
           f"without it server {srv * (1 - jit):.1f} ms + postgres {pg} ms = {srv * (1 - jit) + (pg or 0):.1f} ms per task")
@@ -149,7 +186,7 @@ if rep.get('http_errors'):
     print('http errors:', json.dumps(rep['http_errors'])[:600])
 EOF
 if [[ $PROFILE == 1 && -s "$OUT/server.collapsed" ]]; then
-    echo "server CPU profile of the measured run (create, dispatch and verify phases):"
+    echo "server CPU profile of the (first) measured run (create, dispatch and verify phases):"
     "$PY" "$REPO_DIR/bench/profile_summary.py" "$OUT/server.collapsed" --top 12 | tee -a "$OUT/summary.txt"
 fi
 log "uptime: $(uptime)"
