@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
@@ -18,8 +20,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.albs.adapter.out.persistence.JdbcTransactions;
 import org.albs.application.port.out.QueueFixture;
 import org.albs.application.port.out.QueueFixture.SeededBuild;
+import org.albs.application.port.out.TaskAssignment;
+import org.albs.application.port.out.TaskResults;
 import org.albs.domain.build.BuildTask;
 import org.albs.domain.build.BuildTaskStatus;
+import org.albs.domain.build.Lease;
+import org.albs.domain.build.NodeOutcome;
 import org.albs.domain.identity.User;
 import org.albs.domain.platform.Platform;
 import org.albs.bootstrap.support.PostgresDatabase;
@@ -28,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dispatch flows' transactions (connection-local, no JTA): every statement of the work on one connection,
- * committed together, rolled back together, and nested calls join.
+ * committed together, rolled back together, and nested calls join. The last write of get_task and build_done is held
+ * back and sent with the COMMIT: it must behave exactly as if it had been sent at once.
  */
 @QuarkusTest
 @WithTestResource(PostgresDatabase.class)
@@ -111,6 +118,83 @@ class JdbcTransactionsTest {
             for (Connection c : held) {
                 c.close();
             }
+        }
+    }
+
+    @Test
+    void aClaimAfterLockNextIsHeldBackUntilTheNextStatementOrTheCommit() {
+        long first = f.nextId(QueueFixture.T0, "x86_64", "src").orElseThrow();
+        jdbcTx.run(() -> {
+            BuildTask next = ports.queue().lockNext(List.of("x86_64", "src"), List.of(), QueueFixture.T0).orElseThrow();
+            assertThat(next.id()).isEqualTo(first);
+            ports.queue().claim(next.claim(node.id(), QueueFixture.T0, QueueFixture.POLICY));
+            // the next statement on the transaction's connection sends the held-back claim first
+            assertThat(ports.queue().lock(first).orElseThrow().status()).isEqualTo(BuildTaskStatus.STARTED);
+            assertThat(statusSeenByAnotherConnection(first)).isEqualTo(BuildTaskStatus.IDLE.code());
+        });
+        assertThat(statusSeenByAnotherConnection(first)).isEqualTo(BuildTaskStatus.STARTED.code());
+
+        // with nothing after it, the claim goes out with the COMMIT
+        long second = f.nextId(QueueFixture.T0, "x86_64", "src").orElseThrow();
+        jdbcTx.run(() -> ports.queue().claim(ports.queue().lockNext(List.of("x86_64", "src"), List.of(),
+                QueueFixture.T0).orElseThrow().claim(node.id(), QueueFixture.T0, QueueFixture.POLICY)));
+        assertThat(statusSeenByAnotherConnection(second)).isEqualTo(BuildTaskStatus.STARTED.code());
+        assertThat(historyEvents(first)).containsExactly("CLAIM");
+        assertThat(historyEvents(second)).containsExactly("CLAIM");
+    }
+
+    @Test
+    void thePayloadReadWithLockNextIsTheOneTheClaimWouldReadItself() {
+        long first = f.nextId(QueueFixture.T0, "x86_64", "src").orElseThrow();
+        // the claim without lockNext reads the payload in its own statement; rolled back, so the task stays ready
+        AtomicReference<TaskAssignment> readByTheClaim = new AtomicReference<>();
+        assertThatThrownBy(() -> jdbcTx.run(() -> {
+            readByTheClaim.set(ports.queue().claim(ports.queue().lock(first).orElseThrow()
+                    .claim(node.id(), QueueFixture.T0, QueueFixture.POLICY)));
+            throw new IllegalStateException("rolled back on purpose");
+        })).hasMessage("rolled back on purpose");
+
+        TaskAssignment readWithLockNext = jdbcTx.inTransaction(() -> {
+            BuildTask next = ports.queue().lockNext(List.of("x86_64", "src"), List.of(), QueueFixture.T0).orElseThrow();
+            return ports.queue().claim(next.claim(node.id(), QueueFixture.T0, QueueFixture.POLICY));
+        });
+        assertThat(readWithLockNext.taskId()).isEqualTo(first);
+        assertThat(readWithLockNext).isEqualTo(readByTheClaim.get());
+    }
+
+    @Test
+    void aHeldBackWriteThatFailsRollsBackTheWholeTransaction() {
+        long src = build.task("src", 0);
+        BuildTask.Change ghost = new BuildTask(Long.MAX_VALUE, build.id(), build.platformId(), 1, node.id(), 0,
+                "x86_64", BuildTaskStatus.STARTED, new Lease(node.id(), QueueFixture.T0.plusSeconds(60)), 1, null,
+                QueueFixture.T0, null, null).finish(node.id(), NodeOutcome.DONE, null, QueueFixture.T0);
+        assertThatThrownBy(() -> jdbcTx.run(() -> {
+            ports.queue().claim(ports.queue().lock(src).orElseThrow().claim(node.id(), QueueFixture.T0,
+                    QueueFixture.POLICY));
+            // the report is held back; the task does not exist, so it fails with the COMMIT it carries
+            ports.results().store(new TaskResults.Report(ghost, List.of(), Map.of(), null, null, false, null, null,
+                    1), QueueFixture.T0);
+        })).hasMessageContaining("vanished");
+
+        assertThat(statusSeenByAnotherConnection(src)).isEqualTo(BuildTaskStatus.IDLE.code());
+        assertThat(historyEvents(src)).isEmpty();
+        // the connection went back to the pool usable
+        jdbcTx.run(() -> ports.queue().claim(ports.queue().lock(src).orElseThrow().claim(node.id(),
+                QueueFixture.T0, QueueFixture.POLICY)));
+        assertThat(statusSeenByAnotherConnection(src)).isEqualTo(BuildTaskStatus.STARTED.code());
+    }
+
+    private List<String> historyEvents(long taskId) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT event FROM build_task_history WHERE build_task_id = " + taskId
+                     + " ORDER BY id")) {
+            List<String> events = new ArrayList<>();
+            while (rs.next()) {
+                events.add(rs.getString(1));
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

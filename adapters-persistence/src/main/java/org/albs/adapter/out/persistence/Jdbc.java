@@ -126,6 +126,24 @@ final class Jdbc {
         query(sql, binder, rs -> null);
     }
 
+    /**
+     * A write whose result is not needed: inside a {@link JdbcTransactions} transaction it is held back and sent
+     * with the next statement or with the COMMIT (see there); elsewhere it runs at once.
+     */
+    void writeBehind(String sql, Binder binder) {
+        JdbcTransactions.Tx tx = JdbcTransactions.transaction();
+        if (tx != null) {
+            tx.writeBehind(sql, binder);
+            return;
+        }
+        withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                binder.bind(new Params(st, c));
+                return st.execute();
+            }
+        });
+    }
+
     @FunctionalInterface
     private interface Work<T> {
         T apply(Connection c) throws SQLException;

@@ -32,6 +32,23 @@ import org.albs.domain.identity.UserId;
 public class SqlTaskQueue implements TaskQueue {
     static final String COLUMNS = "t.id, t.build_id, t.platform_id, t.ref_id, t.owner_id, t.index, t.arch, t.status, "
             + "t.lease_holder, t.lease_expires_at, t.attempt, t.error, t.started_at, t.finished_at, t.built_srpm_url";
+    /** What a node needs besides {@link #COLUMNS} to build a task (columns 16-29, read by {@link #assignment}). */
+    private static final String PAYLOAD = ", t.mock_options, t.is_secure_boot, t.srpm_hash, t.alma_commit_cas_hash,"
+            + " t.is_cas_authenticated, r.url, r.git_ref, r.ref_type, r.git_commit_hash, b.mock_options, o.username,"
+            + " o.email, (SELECT string_agg(d.build_dependency::text, ',' ORDER BY d.build_dependency)"
+            + " FROM build_dependency d WHERE d.build_id = b.id), p.version";
+    private static final String PAYLOAD_JOINS = " JOIN build_task_refs r ON r.id = t.ref_id"
+            + " JOIN builds b ON b.id = t.build_id JOIN users o ON o.id = b.owner_id"
+            + " JOIN platforms p ON p.id = t.platform_id";
+    /** A claim's write: the task's new state (parameters 1-7) and its history entry (8-13). */
+    private static final String CLAIM_UPDATE = """
+            WITH u AS (
+                UPDATE build_tasks SET status = ?, lease_holder = ?, lease_expires_at = ?, attempt = ?,
+                       error = NULL, started_at = ?, finished_at = NULL, ts = ?
+                 WHERE id = ? RETURNING id)""";
+    private static final String CLAIM_HISTORY = """
+            INSERT INTO build_task_history (build_task_id, at, event, status, node_user_id, attempt, reason)
+            SELECT id, ?, ?, ?, ?, ?, ? FROM u""";
 
     private final Jdbc jdbc;
     private final PlatformCache platforms;
@@ -44,9 +61,17 @@ public class SqlTaskQueue implements TaskQueue {
     @Override
     public Optional<BuildTask> lockNext(Collection<String> arches, List<String> excluded, Instant now) {
         // albs_next_task (migration V5) probes expired leases, then owners in fair-share order, and locks one row.
-        // The scalar subquery runs the (volatile) function exactly once, not once per row.
-        return first(jdbc.query("SELECT " + COLUMNS + " FROM build_tasks t WHERE t.id = (SELECT albs_next_task(?, ?, ?))",
-                p -> p.texts(arches).texts(patterns(excluded)).time(now), SqlTaskQueue::task));
+        // The scalar subquery runs the (volatile) function exactly once, not once per row. The same round trip
+        // reads what the node will need, kept for claim(): the row is locked, so none of it can change meanwhile.
+        JdbcTransactions.Tx tx = JdbcTransactions.transaction();
+        return first(jdbc.query("SELECT " + COLUMNS + PAYLOAD + " FROM build_tasks t" + PAYLOAD_JOINS
+                        + " WHERE t.id = (SELECT albs_next_task(?, ?, ?))",
+                p -> p.texts(arches).texts(patterns(excluded)).time(now), rs -> {
+                    if (tx != null) {
+                        tx.keep(new Prefetched(rs.getLong(1)), assignment(rs));
+                    }
+                    return task(rs);
+                }));
     }
 
     @Override
@@ -134,51 +159,43 @@ public class SqlTaskQueue implements TaskQueue {
     public TaskAssignment claim(BuildTask.Change change) {
         BuildTask t = change.task();
         TaskHistoryEntry e = change.entry();
-        // Saves the claim, appends the history entry and reads what the node needs, in one round trip. The final
-        // SELECT sees build_tasks as before the UPDATE, which changes none of the columns it reads.
-        return jdbc.query("""
-                        WITH u AS (
-                            UPDATE build_tasks SET status = ?, lease_holder = ?, lease_expires_at = ?, attempt = ?,
-                                   error = NULL, started_at = ?, finished_at = NULL, ts = ?
-                             WHERE id = ? RETURNING id),
-                        h AS (
-                            INSERT INTO build_task_history (build_task_id, at, event, status, node_user_id, attempt,
-                                                            reason)
-                            SELECT id, ?, ?, ?, ?, ?, ? FROM u)
-                        SELECT t.id, t.build_id, t.arch, t.platform_id, t.mock_options, t.is_secure_boot,
-                               t.built_srpm_url, t.srpm_hash, t.alma_commit_cas_hash, t.is_cas_authenticated,
-                               r.url, r.git_ref, r.ref_type, r.git_commit_hash, b.mock_options, o.username, o.email,
-                               (SELECT string_agg(d.build_dependency::text, ',' ORDER BY d.build_dependency)
-                                  FROM build_dependency d WHERE d.build_id = b.id),
-                               p.version
-                          FROM u
-                          JOIN build_tasks t ON t.id = u.id
-                          JOIN build_task_refs r ON r.id = t.ref_id
-                          JOIN builds b ON b.id = t.build_id
-                          JOIN users o ON o.id = b.owner_id
-                          JOIN platforms p ON p.id = t.platform_id""",
-                        p -> p.integer(t.status().code()).lng(t.lease().holder().value()).time(t.lease().expiresAt())
-                                .integer(t.attempt()).time(t.startedAt()).time(e.at()).lng(t.id())
-                                .time(e.at()).str(e.event().name()).integer(t.status().code())
-                                .lng(e.node().value()).integer(e.attempt()).str(e.reason()),
+        Jdbc.Binder write = p -> p.integer(t.status().code()).lng(t.lease().holder().value())
+                .time(t.lease().expiresAt()).integer(t.attempt()).time(t.startedAt()).time(e.at()).lng(t.id())
+                .time(e.at()).str(e.event().name()).integer(t.status().code())
+                .lng(e.node().value()).integer(e.attempt()).str(e.reason());
+        JdbcTransactions.Tx tx = JdbcTransactions.transaction();
+        if (tx != null && tx.kept(new Prefetched(t.id())) instanceof TaskAssignment prefetched) {
+            // get_task: lockNext read the payload; the write goes out with the COMMIT
+            jdbc.writeBehind(CLAIM_UPDATE + "\n" + CLAIM_HISTORY, write);
+            return prefetched;
+        }
+        // Saves the claim, appends the history entry and reads the payload in one round trip. The final SELECT sees
+        // build_tasks as before the UPDATE, which changes none of the columns it reads.
+        return jdbc.query(CLAIM_UPDATE + ",\nh AS (" + CLAIM_HISTORY + ")\nSELECT " + COLUMNS + PAYLOAD
+                                + " FROM u JOIN build_tasks t ON t.id = u.id" + PAYLOAD_JOINS, write,
                         this::assignment).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("build task " + t.id() + " vanished while claimed"));
     }
 
+    /** Key of the payload lockNext read for a task, kept in the transaction. */
+    private record Prefetched(long taskId) {
+    }
+
+    /** From a row of {@link #COLUMNS} followed by {@link #PAYLOAD}. */
     private TaskAssignment assignment(ResultSet rs) throws SQLException {
         List<Long> linked = new ArrayList<>();
-        String csv = rs.getString(18);
+        String csv = rs.getString(28);
         if (csv != null) {
             for (String id : csv.split(",")) {
                 linked.add(Long.parseLong(id));
             }
         }
-        BuildTaskRef ref = new BuildTaskRef(rs.getString(11), rs.getString(12),
-                RefType.ofCode(rs.getInt(13)).orElse(RefType.GIT_BRANCH), rs.getString(14), null, null);
-        return new TaskAssignment(rs.getLong(1), rs.getLong(2), rs.getString(3), ref,
-                platforms.get(rs.getLong(4), rs.getLong(19)), rs.getString(16), rs.getString(17),
-                Json.map(rs.getString(15)), Json.map(rs.getString(5)), rs.getBoolean(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10), linked);
+        BuildTaskRef ref = new BuildTaskRef(rs.getString(21), rs.getString(22),
+                RefType.ofCode(rs.getInt(23)).orElse(RefType.GIT_BRANCH), rs.getString(24), null, null);
+        return new TaskAssignment(rs.getLong(1), rs.getLong(2), rs.getString(7), ref,
+                platforms.get(rs.getLong(3), rs.getLong(29)), rs.getString(26), rs.getString(27),
+                Json.map(rs.getString(25)), Json.map(rs.getString(16)), rs.getBoolean(17),
+                rs.getString(15), rs.getString(18), rs.getString(19), rs.getBoolean(20), linked);
     }
 
     private static List<String> patterns(List<String> excluded) {

@@ -9,7 +9,10 @@ import org.albs.application.port.out.TaskResults;
 import org.albs.domain.build.BuildTask;
 import org.albs.domain.build.TaskHistoryEntry;
 
-/** A node's report in one round trip: the function {@code albs_store_report} (migration V7) does every write. */
+/**
+ * A node's report in one statement, sent with the COMMIT: the function {@code albs_store_report} (migration V7)
+ * does every write.
+ */
 @ApplicationScoped
 public class SqlTaskResults implements TaskResults {
     private final Jdbc jdbc;
@@ -22,7 +25,8 @@ public class SqlTaskResults implements TaskResults {
     public void store(Report r, Instant now) {
         BuildTask t = r.task();
         TaskHistoryEntry e = r.change().entry();
-        jdbc.call("SELECT albs_store_report(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,"
+        // the last write of build_done: held back and sent with the COMMIT (see JdbcTransactions)
+        jdbc.writeBehind("SELECT albs_store_report(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,"
                         + " ?, ?, ?, ?, ?, ?, ?, ?)",
                 p -> p.lng(t.id()).integer(t.status().code())
                         .lng(t.lease() == null ? null : t.lease().holder().value())
