@@ -136,12 +136,15 @@ final class Jdbc {
             tx.writeBehind(sql, binder);
             return;
         }
-        withConnection(c -> {
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                binder.bind(new Params(st, c));
-                return st.execute();
-            }
-        });
+        withConnection(c -> execute(c, sql, binder));
+    }
+
+    /** Prepares, binds and executes one statement (or several separated by ';') on the connection. */
+    static boolean execute(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            binder.bind(new Params(st, c));
+            return st.execute();
+        }
     }
 
     @FunctionalInterface

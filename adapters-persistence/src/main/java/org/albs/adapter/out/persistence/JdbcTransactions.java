@@ -1,7 +1,6 @@
 package org.albs.adapter.out.persistence;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -152,9 +151,8 @@ public class JdbcTransactions extends RetryingTransactions {
             Jdbc.Binder binder = pendingBinder;
             pendingSql = null;
             pendingBinder = null;
-            try (PreparedStatement st = connection.prepareStatement(sql)) {
-                binder.bind(new Jdbc.Params(st, connection));
-                st.execute();
+            try {
+                Jdbc.execute(connection, sql, binder);
             } catch (SQLException e) {
                 throw new Jdbc.DatabaseException(e);
             }
