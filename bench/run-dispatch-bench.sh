@@ -179,6 +179,17 @@ if srv is not None:
           f"without it server {srv * (1 - jit):.1f} ms + postgres {pg} ms = {srv * (1 - jit) + (pg or 0):.1f} ms per task")
 print(f"machine busy {cpu.get('machine_busy_pct_of_all_cpus')}% of {cpu.get('machine_cpus')} CPUs during dispatch; "
       f"other_cpu_s {cpu.get('other_cpu_s')} of machine_cpu_s {cpu.get('machine_cpu_s')}")
+ncpu, client = cpu.get('machine_cpus'), per.get('client')
+if sql and ncpu and client:
+    # The driver shares the machine: at the 50 % target it needs its own CPU per task too. What is left per task is
+    # the budget of server + PostgreSQL together; pgbench's own figure (all CPUs, pgbench itself included) is the
+    # cost of the bare two statements the SQL-only reference runs.
+    target = sql / 2
+    left = ncpu * 1000 / target - client
+    print(f"budget at 50 % of SQL-only ({target:.0f} tasks/s) on {ncpu} CPUs: the driver needs {client} ms per task, "
+          f"which leaves {left:.2f} ms per task for server + postgres"
+          + (" (none: no server can reach it with the driver on this machine)" if left <= 0 else '')
+          + f"; the SQL-only reference alone costs {ncpu * 1000 / sql:.2f} ms per task, pgbench included")
 print(f"duplicates {d['duplicates_extra_assignments']}, lost {d['lost_tasks_not_final']}, "
       f"get_task errors {d['get_task_errors']}, build_done 409 {d['build_done_conflict_409']}, "
       f"build_done failed {d['build_done_failed']}, empty polls {d['get_task_empty']}")
