@@ -63,8 +63,9 @@ public class BuildResource {
             throw new InvalidInputException(FieldProblem.of("Field required", "missing", "query", "pageNumber"));
         }
         Integer page = Params.optionalInt("pageNumber", pageNumber);
-        BuildFilter filter = new BuildFilter(Params.optionalLong("created_by", createdBy), blankToNull(project),
-                blankToNull(ref), Params.optionalLong("platform_id", platformId), blankToNull(buildTaskArch),
+        BuildFilter filter = new BuildFilter(Params.optionalLong("created_by", createdBy),
+                Params.optionalText("project", project), Params.optionalText("ref", ref),
+                Params.optionalLong("platform_id", platformId), Params.optionalText("build_task_arch", buildTaskArch),
                 Params.optionalBoolean("is_running", isRunning));
         return builds.page(page, filter);
     }
@@ -105,9 +106,5 @@ public class BuildResource {
     public Response remove(@PathParam("build_id") String buildId) {
         builds.delete(current.get(), Params.id("path", "build_id", buildId));
         return Response.noContent().build();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

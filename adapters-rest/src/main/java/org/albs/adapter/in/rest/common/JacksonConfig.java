@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
-/** The upstream wire format: snake_case fields, ISO dates, unknown fields ignored (the real node sends extras). */
+/**
+ * The upstream wire format: snake_case fields, ISO dates, unknown fields ignored (the real node sends extras); string
+ * fields holding the NUL character are refused (PostgreSQL cannot store it).
+ */
 @Singleton
 public class JacksonConfig implements ObjectMapperCustomizer {
     @Override
@@ -17,5 +21,7 @@ public class JacksonConfig implements ObjectMapperCustomizer {
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.registerModule(new SimpleModule("albs-nul-free-strings")
+                .addDeserializer(String.class, new NulFreeStringDeserializer()));
     }
 }

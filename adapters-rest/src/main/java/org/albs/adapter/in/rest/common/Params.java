@@ -57,6 +57,18 @@ public final class Params {
         };
     }
 
+    /** A free-text query parameter: blank is absent; the NUL character (PostgreSQL cannot store it) is 422. */
+    public static String optionalText(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (raw.indexOf('\0') >= 0) {
+            throw new InvalidInputException(FieldProblem.of(
+                    NulFreeStringDeserializer.MESSAGE, "value_error", "query", name));
+        }
+        return raw;
+    }
+
     /** A JSON body that was absent altogether. */
     public static <T> T body(T body) {
         if (body == null) {
