@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
@@ -182,6 +184,52 @@ class JdbcTransactionsTest {
         jdbcTx.run(() -> ports.queue().claim(ports.queue().lock(src).orElseThrow().claim(node.id(),
                 QueueFixture.T0, QueueFixture.POLICY)));
         assertThat(statusSeenByAnotherConnection(src)).isEqualTo(BuildTaskStatus.STARTED.code());
+    }
+
+    /**
+     * albs_next_task's statements each take their snapshot when they run, so a task can change between the moment
+     * get_task's statement began and the moment the function locked it (here: its SRPM arrived, as when the src task
+     * of its ref finished). The task is handed out as it is once locked, not as it was when get_task began.
+     */
+    @Test
+    void lockNextHandsOutTheTaskAsItIsOnceLockedNotAsItWasWhenTheCallBegan() throws Exception {
+        long first = f.nextId(QueueFixture.T0, "x86_64", "src").orElseThrow();
+        try (Connection blocker = db.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                // reads go on, row locks wait: get_task gets as far as its first lock and waits there
+                s.execute("LOCK TABLE build_tasks IN EXCLUSIVE MODE");
+            }
+            CompletableFuture<TaskAssignment> handedOut = CompletableFuture.supplyAsync(() -> jdbcTx.inTransaction(
+                    () -> ports.queue().claim(ports.queue().lockNext(List.of("x86_64", "src"), List.of(),
+                            QueueFixture.T0).orElseThrow().claim(node.id(), QueueFixture.T0, QueueFixture.POLICY))));
+            awaitAnotherSessionWaitingForALockOnBuildTasks();
+            try (Statement s = blocker.createStatement()) {
+                s.executeUpdate("UPDATE build_tasks SET built_srpm_url = 'arrived-meanwhile.src.rpm',"
+                        + " srpm_hash = 'hash-meanwhile' WHERE id = " + first);
+            }
+            blocker.commit();
+            TaskAssignment assignment = handedOut.get(30, TimeUnit.SECONDS);
+            assertThat(assignment.taskId()).isEqualTo(first);
+            assertThat(assignment.builtSrpmUrl()).isEqualTo("arrived-meanwhile.src.rpm");
+            assertThat(assignment.srpmHash()).isEqualTo("hash-meanwhile");
+        }
+    }
+
+    private void awaitAnotherSessionWaitingForALockOnBuildTasks() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                 var rs = s.executeQuery("SELECT count(*) FROM pg_locks"
+                         + " WHERE relation = 'build_tasks'::regclass AND NOT granted")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("get_task never waited for the table lock");
     }
 
     private List<String> historyEvents(long taskId) {

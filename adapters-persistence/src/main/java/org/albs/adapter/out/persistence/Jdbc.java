@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -105,6 +106,31 @@ final class Jdbc {
                     List<T> rows = new ArrayList<>();
                     while (rs.next()) {
                         rows.add(mapper.map(rs));
+                    }
+                    return rows;
+                }
+            }
+        });
+    }
+
+    /**
+     * Several statements separated by ';', sent in one exchange: the rows of the last one. Each statement takes its
+     * own snapshot when it runs (READ COMMITTED), so the last one sees what the ones before it did and waited for.
+     */
+    <T> List<T> queryLast(String sql, Binder binder, RowMapper<T> mapper) {
+        return withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                binder.bind(new Params(st, c));
+                st.execute();
+                ResultSet rs = st.getResultSet();
+                while (st.getMoreResults(Statement.KEEP_CURRENT_RESULT)) {
+                    rs.close();
+                    rs = st.getResultSet();
+                }
+                try (ResultSet last = rs) {
+                    List<T> rows = new ArrayList<>();
+                    while (last.next()) {
+                        rows.add(mapper.map(last));
                     }
                     return rows;
                 }

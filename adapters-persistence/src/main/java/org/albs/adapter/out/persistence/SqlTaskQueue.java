@@ -50,6 +50,10 @@ public class SqlTaskQueue implements TaskQueue {
             INSERT INTO build_task_history (build_task_id, at, event, status, node_user_id, attempt, reason)
             SELECT id, ?, ?, ?, ?, ?, ? FROM u""";
 
+    /** Locks the next task and notes its id in the transaction, for the statement after it. */
+    private static final String NEXT_TASK = "SELECT set_config('albs.next_task',"
+            + " COALESCE(albs_next_task(?, ?, ?)::text, ''), true)";
+
     private final Jdbc jdbc;
     private final PlatformCache platforms;
 
@@ -61,11 +65,13 @@ public class SqlTaskQueue implements TaskQueue {
     @Override
     public Optional<BuildTask> lockNext(Collection<String> arches, List<String> excluded, Instant now) {
         // albs_next_task (migration V5) probes expired leases, then owners in fair-share order, and locks one row.
-        // The scalar subquery runs the (volatile) function exactly once, not once per row. The same round trip
-        // reads what the node will need, kept for claim(): the row is locked, so none of it can change meanwhile.
+        // What the node will need is read by a second statement, sent in the same exchange and kept for claim(): a
+        // statement that called the function and read the row itself would read it as of the moment it began, not
+        // as the function found it (the function's statements take snapshots of their own, later), and could hand
+        // out a task without the SRPM that arrived meanwhile. The row is locked, so none of it changes afterwards.
         JdbcTransactions.Tx tx = JdbcTransactions.transaction();
-        return first(jdbc.query("SELECT " + COLUMNS + PAYLOAD + " FROM build_tasks t" + PAYLOAD_JOINS
-                        + " WHERE t.id = (SELECT albs_next_task(?, ?, ?))",
+        return first(jdbc.queryLast(NEXT_TASK + ";\nSELECT " + COLUMNS + PAYLOAD + " FROM build_tasks t"
+                        + PAYLOAD_JOINS + " WHERE t.id = NULLIF(current_setting('albs.next_task'), '')::bigint",
                 p -> p.texts(arches).texts(patterns(excluded)).time(now), rs -> {
                     if (tx != null) {
                         tx.keep(new Prefetched(rs.getLong(1)), assignment(rs));
