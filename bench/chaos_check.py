@@ -15,7 +15,7 @@ Fails (exit 1) on any 5xx, any get_task answer other than 200, and any violated 
   dependency rows; no STARTED task without a lease; nothing IDLE or STARTED once drained; no dependency on a task
   that has already ended; every task's last history entry has its status.
 
-    chaos_check.py --url URL --admin-token T --node-tokens T1,T2,... --db albs_bench_chaos [--seconds 45]
+    chaos_check.py --url URL[,URL...] --admin-token T --node-tokens T1,T2,... --db albs_bench_chaos [--seconds 45]
 """
 import argparse
 import collections
@@ -51,15 +51,16 @@ INVARIANTS = {
 
 
 class Client:
-    def __init__(self, url):
-        self.url = url
+    def __init__(self, urls):
+        self.urls = urls
         self.lock = threading.Lock()
         self.statuses = collections.Counter()
         self.failures = []
 
     def request(self, label, method, path, body=None, token=None):
         data = None if body is None else json.dumps(body).encode()
-        r = urllib.request.Request(self.url + path, data=data, method=method)
+        # several instances on one database: every request goes to any of them
+        r = urllib.request.Request(random.choice(self.urls) + path, data=data, method=method)
         if data is not None:
             r.add_header('Content-Type', 'application/json')
         r.add_header('Authorization', 'Bearer ' + token)
@@ -77,7 +78,7 @@ class Client:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--url', required=True)
+    ap.add_argument('--url', required=True, help='comma-separated: several instances on one database')
     ap.add_argument('--admin-token', required=True)
     ap.add_argument('--node-tokens', required=True, help='comma-separated, one per node')
     ap.add_argument('--db', required=True, help="the server's database, for the invariants (psql)")
@@ -88,7 +89,7 @@ def main():
     ap.add_argument('--seed', type=int, default=None)
     a = ap.parse_args()
     rnd = random.Random(a.seed)
-    c = Client(a.url.rstrip('/'))
+    c = Client([u.rstrip('/') for u in a.url.split(',')])
     admin = a.admin_token
     platforms = json.loads(c.request('platforms', 'GET', '/api/v1/platforms/', token=admin)[1])
     platform = next(p for p in platforms if {'x86_64', 'i686'} <= set(p['arch_list']))
