@@ -103,11 +103,7 @@ final class Jdbc {
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 binder.bind(new Params(st, c));
                 try (ResultSet rs = st.executeQuery()) {
-                    List<T> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        rows.add(mapper.map(rs));
-                    }
-                    return rows;
+                    return rows(rs, mapper);
                 }
             }
         });
@@ -128,14 +124,18 @@ final class Jdbc {
                     rs = st.getResultSet();
                 }
                 try (ResultSet last = rs) {
-                    List<T> rows = new ArrayList<>();
-                    while (last.next()) {
-                        rows.add(mapper.map(last));
-                    }
-                    return rows;
+                    return rows(last, mapper);
                 }
             }
         });
+    }
+
+    private static <T> List<T> rows(ResultSet rs, RowMapper<T> mapper) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        while (rs.next()) {
+            rows.add(mapper.map(rs));
+        }
+        return rows;
     }
 
     int update(String sql, Binder binder) {

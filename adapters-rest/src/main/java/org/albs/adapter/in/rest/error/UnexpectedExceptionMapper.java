@@ -20,18 +20,20 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception e) {
-        // Two requests creating the same thing at once: the loser of the unique index gets what a sequential
-        // request would have got, a conflict, not a server error.
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (!(t instanceof java.sql.SQLException sql) || sql.getSQLState() == null) {
+                continue;
+            }
+            // Two requests creating the same thing at once: the loser of the unique index gets what a sequential
+            // request would have got, a conflict, not a server error.
+            if (sql.getSQLState().equals("23505")) {
                 LOG.debugf("unique violation answered as 409: %s", sql.getMessage());
                 return Responses.error(409, "Conflict: the request collides with an existing record");
             }
             // SQLSTATE class 22, "data exception": the database refused a value the request carried (the NUL
             // character inside free-form JSON, a number out of range). The transaction was rolled back, so nothing
             // was written; it is the client's input, not a bug.
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("22")) {
+            if (sql.getSQLState().startsWith("22")) {
                 String reason = firstLine(sql.getMessage()).replaceFirst("^ERROR: ", "");
                 LOG.warnf("data exception answered as 422 (SQLSTATE %s): %s", sql.getSQLState(), reason);
                 return Responses.invalid(List.of(FieldProblem.of(
