@@ -138,6 +138,34 @@ node_token() {
         || die "could not mint a token for user $name"
 }
 
+# CPU milliseconds of a process tree: the process, its reaped children (cutime/cstime) and its live descendants
+# with theirs. For the postmaster this is PostgreSQL's whole CPU, backends that have exited included.
+tree_cpu_ms() {
+    "$PY" - "$1" <<'PYEOF'
+import collections, os, sys
+root = int(sys.argv[1])
+stats = {}
+for name in os.listdir('/proc'):
+    if name.isdigit():
+        try:
+            data = open(f'/proc/{name}/stat').read()
+        except OSError:
+            continue
+        rest = data[data.rfind(')') + 2:].split()
+        stats[int(name)] = (int(rest[1]), sum(int(x) for x in rest[11:15]))
+children = collections.defaultdict(list)
+for pid, (ppid, _) in stats.items():
+    children[ppid].append(pid)
+total, stack = 0, [root]
+while stack:
+    pid = stack.pop()
+    if pid in stats:
+        total += stats[pid][1]
+        stack.extend(children[pid])
+print(total * 1000 // os.sysconf('SC_CLK_TCK'))
+PYEOF
+}
+
 # CPU ticks (utime + stime) of a process, and of its JIT compiler threads alone
 proc_ticks() {
     awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0

@@ -81,15 +81,21 @@ chmod 600 "$OUT/admin.token"
 
 # ---------------------------------------------------------------- (a) SQL-only reference
 SQL_TPS=
+SQL_PG_MS=
 if [[ $SKIP_SQL == 0 ]]; then
     log "SQL-only reference: albs_bench_sql, 300000 idle tasks, pgbench -c 8 -j 2 -T $PGBENCH_SECONDS"
     fresh_db albs_bench_sql
     psql -q -d albs_bench_sql -v n=300000 -v ON_ERROR_STOP=1 -f "$SHARED/pgbench_dequeue_setup.sql" >"$OUT/pgbench-setup.log" 2>&1
+    pg_before=$(tree_cpu_ms "$PG_PID")
     (cd "$SHARED" && pgbench -n -M prepared -c 8 -j 2 -T "$PGBENCH_SECONDS" -f pgbench_dequeue.sql albs_bench_sql) \
         >"$OUT/pgbench.log" 2>&1 || { cat "$OUT/pgbench.log" >&2; die "pgbench failed"; }
+    sleep 1 # the backends have exited and been reaped: their CPU is in the postmaster's children's figure
+    pg_after=$(tree_cpu_ms "$PG_PID")
+    SQL_TX=$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$OUT/pgbench.log")
+    SQL_PG_MS=$(awk -v a="$pg_before" -v b="$pg_after" -v n="$SQL_TX" 'BEGIN { if (n > 0) printf "%.3f", (b - a) / n }')
     SQL_TPS=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\).*/\1/p' "$OUT/pgbench.log")
     [[ -n "$SQL_TPS" ]] || SQL_TPS=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$OUT/pgbench.log" | tail -1)
-    log "SQL-only: $SQL_TPS tasks/s"
+    log "SQL-only: $SQL_TPS tasks/s; PostgreSQL's CPU per cycle ${SQL_PG_MS:-?} ms ($SQL_TX cycles)"
 fi
 
 # ---------------------------------------------------------------- (b) the server through HTTP
@@ -126,11 +132,12 @@ for ((r = 1; r <= REPEAT; r++)); do
 done
 
 # ---------------------------------------------------------------- summary
-"$PY" - "${SQL_TPS:-}" "$URL" "${RUNS[@]}" <<'EOF' | tee "$OUT/summary.txt"
+"$PY" - "${SQL_TPS:-}" "$URL" "${SQL_PG_MS:-}" "${RUNS[@]}" <<'EOF' | tee "$OUT/summary.txt"
 import json, statistics, sys
 sql = float(sys.argv[1]) if sys.argv[1] else None
+sql_pg = float(sys.argv[3]) if sys.argv[3] else None
 runs = []
-for arg in sys.argv[3:]:
+for arg in sys.argv[4:]:
     path, jit = arg.rsplit(':', 1)
     runs.append((json.load(open(path)), float(jit or 0)))
 
@@ -150,11 +157,13 @@ if len(runs) > 1:
     for n, (rep, jit) in enumerate(runs, 1):
         f = figures(rep, jit)
         print(f"  run {n}: {f['tps']} tasks/s" + (f" ({f['tps'] / sql:.1%} of SQL-only)" if sql else '')
-              + f", p99 {f['get_p99']} / {f['done_p99']} ms, CPU {f['cpu']:.1f} ms ({f['cpu_nojit']:.1f})")
+              + f", p99 {f['get_p99']} / {f['done_p99']} ms, CPU {f['cpu']:.1f} ms ({f['cpu_nojit']:.1f})"
+              + (f", cost {f['cpu'] / sql_pg:.1f}x ({f['cpu_nojit'] / sql_pg:.1f}x)" if sql_pg else ''))
     all_f = [figures(r, j) for r, j in runs]
     med = {k: statistics.median(f[k] for f in all_f if f[k] is not None) for k in all_f[0]}
     print(f"  median: {med['tps']} tasks/s" + (f" ({med['tps'] / sql:.1%} of SQL-only)" if sql else '')
-          + f", p99 {med['get_p99']} / {med['done_p99']} ms, CPU {med['cpu']:.1f} ms ({med['cpu_nojit']:.1f})")
+          + f", p99 {med['get_p99']} / {med['done_p99']} ms, CPU {med['cpu']:.1f} ms ({med['cpu_nojit']:.1f})"
+          + (f", cost {med['cpu'] / sql_pg:.1f}x ({med['cpu_nojit'] / sql_pg:.1f}x)" if sql_pg else ''))
     print("== the median run (by tasks/s) in detail:")
 rep, jit = sorted(runs, key=lambda r: r[0]['dispatch']['tasks_per_s'])[(len(runs) - 1) // 2]
 d = rep['dispatch']
@@ -164,7 +173,8 @@ per = d['cpu_ms_per_task']
 print(f"== dispatch bench: {sys.argv[2]}, {d['nodes']} nodes, {d['tasks_expected']} tasks "
       f"({rep['create']['builds_created']} builds)")
 if sql:
-    print(f"SQL-only reference (pgbench, prepared, -c 8): {sql:.0f} tasks/s")
+    print(f"SQL-only reference (pgbench, prepared, -c 8): {sql:.0f} tasks/s"
+          + (f", PostgreSQL's CPU {sql_pg:.3f} ms per cycle" if sql_pg else ''))
 print(f"server: {d['tasks_per_s']} tasks/s in {d['wall_s']} s"
       + (f"  = {d['tasks_per_s'] / sql:.4f} of the SQL-only ceiling (1/{sql / d['tasks_per_s']:.1f})" if sql else ''))
 for k in ('get_task', 'build_done'):
@@ -174,6 +184,10 @@ for k in ('get_task', 'build_done'):
 srv, pg = per.get('server'), per.get('postgres')
 print(f"CPU per task: server {srv} ms + postgres {pg} ms = "
       f"{round((srv or 0) + (pg or 0), 1)} ms  (client {per.get('client')} ms, other processes {per.get('other')} ms)")
+if sql_pg and srv is not None:
+    print(f"COST against the SQL-only reference: (server + postgres per task) / (postgres per SQL-only cycle) = "
+          f"{(srv or 0) + (pg or 0):.2f} / {sql_pg:.3f} = {((srv or 0) + (pg or 0)) / sql_pg:.1f}x; without the JIT's "
+          f"share {(srv * (1 - jit) + (pg or 0)) / sql_pg:.1f}x")
 if srv is not None:
     print(f"  of the server's CPU over the whole measured run, {jit:.0%} was the JIT compiling (C1/C2 threads): "
           f"without it server {srv * (1 - jit):.1f} ms + postgres {pg} ms = {srv * (1 - jit) + (pg or 0):.1f} ms per task")
