@@ -9,8 +9,8 @@ import jakarta.inject.Singleton;
 import org.albs.adapter.in.rest.security.Hs256AccessTokens;
 import org.albs.adapter.out.persistence.JdbcTransactions;
 import org.albs.adapter.in.rest.security.Pbkdf2PasswordHasher;
-import org.albs.application.build.BuildService;
-import org.albs.application.build.DispatchService;
+import org.albs.application.builds.BuildService;
+import org.albs.application.builds.DispatchService;
 import org.albs.application.identity.IdentityService;
 import org.albs.application.platform.PlatformService;
 import org.albs.application.platform.RepositoryQueries;
@@ -24,7 +24,7 @@ import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.Repositories;
 import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.Users;
-import org.albs.domain.build.DispatchPolicy;
+import org.albs.domain.builds.DispatchPolicy;
 
 /** The core's services are plain classes; this is where they meet their adapters. */
 @ApplicationScoped

@@ -3,7 +3,7 @@ package org.albs.bootstrap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
-import org.albs.application.build.DispatchService;
+import org.albs.application.builds.DispatchService;
 import org.albs.application.port.out.StoreUnavailableException;
 import org.jboss.logging.Logger;
 

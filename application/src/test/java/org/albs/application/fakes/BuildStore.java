@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.albs.domain.build.BuildTask;
-import org.albs.domain.build.BuildTaskStatus;
-import org.albs.domain.build.Lease;
-import org.albs.domain.build.RefType;
-import org.albs.domain.build.TaskEvent;
+import org.albs.domain.builds.BuildTask;
+import org.albs.domain.builds.BuildTaskStatus;
+import org.albs.domain.builds.Lease;
+import org.albs.domain.builds.RefType;
+import org.albs.domain.builds.TaskEvent;
 import org.albs.domain.identity.UserId;
 
 /**

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.albs.application.build.BuildFilter;
-import org.albs.application.build.BuildView;
+import org.albs.application.builds.BuildFilter;
+import org.albs.application.builds.BuildView;
 import org.albs.application.port.out.BuildQueries;
 import org.albs.domain.identity.User;
 import org.albs.domain.platform.Platform;

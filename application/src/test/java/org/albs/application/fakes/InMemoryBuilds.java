@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.albs.application.port.out.Builds;
-import org.albs.domain.build.BuildPlan;
-import org.albs.domain.build.BuildTaskRef;
-import org.albs.domain.build.PlannedDependency;
-import org.albs.domain.build.PlannedTask;
-import org.albs.domain.build.RestartPlanner;
+import org.albs.domain.builds.BuildPlan;
+import org.albs.domain.builds.BuildTaskRef;
+import org.albs.domain.builds.PlannedDependency;
+import org.albs.domain.builds.PlannedTask;
+import org.albs.domain.builds.RestartPlanner;
 
 /** {@link Builds} over a {@link BuildStore}, with the SQL adapter's semantics. */
 public final class InMemoryBuilds implements Builds {

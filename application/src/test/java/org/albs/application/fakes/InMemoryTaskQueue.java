@@ -13,11 +13,11 @@ import java.util.function.Predicate;
 
 import org.albs.application.port.out.TaskAssignment;
 import org.albs.application.port.out.TaskQueue;
-import org.albs.domain.build.BuildTask;
-import org.albs.domain.build.BuildTaskRef;
-import org.albs.domain.build.BuildTaskStatus;
-import org.albs.domain.build.TaskEvent;
-import org.albs.domain.build.TaskHistoryEntry;
+import org.albs.domain.builds.BuildTask;
+import org.albs.domain.builds.BuildTaskRef;
+import org.albs.domain.builds.BuildTaskStatus;
+import org.albs.domain.builds.TaskEvent;
+import org.albs.domain.builds.TaskHistoryEntry;
 import org.albs.domain.identity.User;
 import org.albs.domain.identity.UserId;
 import org.albs.domain.platform.Platform;

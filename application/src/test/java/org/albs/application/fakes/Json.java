@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.albs.domain.build.MockOptions;
+import org.albs.domain.builds.MockOptions;
 
 /** What a JSONB column does to a value: stored and read back as fresh copies, null stays null. */
 final class Json {

@@ -11,8 +11,8 @@ import jakarta.persistence.Query;
 
 import io.agroal.api.AgroalDataSource;
 
-import org.albs.application.build.BuildFilter;
-import org.albs.application.build.BuildView;
+import org.albs.application.builds.BuildFilter;
+import org.albs.application.builds.BuildView;
 import org.albs.application.port.out.BuildQueries;
 
 /**

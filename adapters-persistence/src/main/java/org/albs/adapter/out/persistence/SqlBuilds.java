@@ -15,12 +15,12 @@ import jakarta.persistence.Query;
 import io.agroal.api.AgroalDataSource;
 
 import org.albs.application.port.out.Builds;
-import org.albs.domain.build.BuildPlan;
-import org.albs.domain.build.BuildTaskRef;
-import org.albs.domain.build.BuildTaskStatus;
-import org.albs.domain.build.PlannedDependency;
-import org.albs.domain.build.PlannedTask;
-import org.albs.domain.build.RestartPlanner;
+import org.albs.domain.builds.BuildPlan;
+import org.albs.domain.builds.BuildTaskRef;
+import org.albs.domain.builds.BuildTaskStatus;
+import org.albs.domain.builds.PlannedDependency;
+import org.albs.domain.builds.PlannedTask;
+import org.albs.domain.builds.RestartPlanner;
 import org.albs.domain.identity.UserId;
 
 @ApplicationScoped

@@ -13,13 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
 import org.albs.application.port.out.TaskAssignment;
 import org.albs.application.port.out.TaskQueue;
-import org.albs.domain.build.BuildTask;
-import org.albs.domain.build.BuildTaskRef;
-import org.albs.domain.build.BuildTaskStatus;
-import org.albs.domain.build.Lease;
-import org.albs.domain.build.RefType;
-import org.albs.domain.build.TaskEvent;
-import org.albs.domain.build.TaskHistoryEntry;
+import org.albs.domain.builds.BuildTask;
+import org.albs.domain.builds.BuildTaskRef;
+import org.albs.domain.builds.BuildTaskStatus;
+import org.albs.domain.builds.Lease;
+import org.albs.domain.builds.RefType;
+import org.albs.domain.builds.TaskEvent;
+import org.albs.domain.builds.TaskHistoryEntry;
 import org.albs.domain.identity.UserId;
 
 /**

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 import org.albs.application.port.out.TaskResults;
-import org.albs.domain.build.BuildTask;
-import org.albs.domain.build.TaskHistoryEntry;
+import org.albs.domain.builds.BuildTask;
+import org.albs.domain.builds.TaskHistoryEntry;
 
 /**
  * A node's report in one statement, sent with the COMMIT: the function {@code albs_store_report} (migration V7)

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.albs.domain.build.BuildPlan;
-import org.albs.domain.build.BuildTaskRef;
-import org.albs.domain.build.RestartPlanner;
+import org.albs.domain.builds.BuildPlan;
+import org.albs.domain.builds.BuildTaskRef;
+import org.albs.domain.builds.RestartPlanner;
 import org.albs.domain.identity.UserId;
 
 /** Builds as whole objects: creation, ownership, restart candidates, removal. */

@@ -3,7 +3,7 @@ package org.albs.application.port.out;
 import java.util.List;
 import java.util.Map;
 
-import org.albs.domain.build.BuildTaskRef;
+import org.albs.domain.builds.BuildTaskRef;
 import org.albs.domain.platform.Platform;
 
 /** The stored facts behind a get_task answer. */

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.albs.domain.build.BuildTask;
+import org.albs.domain.builds.BuildTask;
 import org.albs.domain.identity.UserId;
 
 /**

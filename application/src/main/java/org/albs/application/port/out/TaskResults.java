@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.albs.domain.build.BuildTask;
+import org.albs.domain.builds.BuildTask;
 
 /**
  * A node's report on its task, stored as one unit: the task's new state, what the task left behind (artifacts,

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.albs.application.port.out.QueueFixture.SeededBuild;
-import org.albs.domain.build.BuildTaskStatus;
-import org.albs.domain.build.RestartPlanner;
+import org.albs.domain.builds.BuildTaskStatus;
+import org.albs.domain.builds.RestartPlanner;
 import org.albs.domain.identity.User;
 import org.albs.domain.platform.Platform;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,8 +95,8 @@ public abstract class AbstractBuildsContractTest {
     public void deleteRemovesTheBuildItsTasksAndLinksToIt() {
         SeededBuild gone = f.build(alice, el9, List.of("x86_64"), true, "bash");
         SeededBuild kept = f.build(new Builds.NewBuild(alice.id(), null, false, null, List.of(gone.id())),
-                List.of(new org.albs.domain.build.BuildTaskRef(QueueFixture.packageUrl("zlib"), "c9", null, null, null,
-                        null)), new org.albs.domain.build.PlatformTarget(el9, List.of("x86_64"), true));
+                List.of(new org.albs.domain.builds.BuildTaskRef(QueueFixture.packageUrl("zlib"), "c9", null, null, null,
+                        null)), new org.albs.domain.builds.PlatformTarget(el9, List.of("x86_64"), true));
 
         f.ports().tx().run(() -> builds().delete(gone.id()));
 

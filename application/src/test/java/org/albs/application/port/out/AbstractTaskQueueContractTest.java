@@ -11,13 +11,13 @@ import java.util.Map;
 
 import org.albs.application.port.out.QueueFixture.Claim;
 import org.albs.application.port.out.QueueFixture.SeededBuild;
-import org.albs.domain.build.BuildTask;
-import org.albs.domain.build.BuildTaskRef;
-import org.albs.domain.build.BuildTaskStatus;
-import org.albs.domain.build.Lease;
-import org.albs.domain.build.NodeOutcome;
-import org.albs.domain.build.PlatformTarget;
-import org.albs.domain.build.RefType;
+import org.albs.domain.builds.BuildTask;
+import org.albs.domain.builds.BuildTaskRef;
+import org.albs.domain.builds.BuildTaskStatus;
+import org.albs.domain.builds.Lease;
+import org.albs.domain.builds.NodeOutcome;
+import org.albs.domain.builds.PlatformTarget;
+import org.albs.domain.builds.RefType;
 import org.albs.domain.identity.User;
 import org.albs.domain.platform.Platform;
 import org.junit.jupiter.api.BeforeEach;
@@ -328,7 +328,7 @@ public abstract class AbstractTaskQueueContractTest {
         Instant late = T0.plus(Duration.ofHours(2));
         f.ports().tx().run(() -> {
             BuildTask t = f.ports().queue().lock(id).orElseThrow();
-            f.ports().queue().save(t.expireFinally(late, new org.albs.domain.build.DispatchPolicy(
+            f.ports().queue().save(t.expireFinally(late, new org.albs.domain.builds.DispatchPolicy(
                     POLICY.leaseDuration(), 1)));
         });
 

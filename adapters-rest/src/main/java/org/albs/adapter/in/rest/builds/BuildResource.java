@@ -1,0 +1,110 @@
+package org.albs.adapter.in.rest.builds;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.albs.adapter.in.rest.common.Params;
+import org.albs.adapter.in.rest.security.CurrentUser;
+import org.albs.adapter.in.rest.security.Secured;
+import org.albs.application.builds.BuildFilter;
+import org.albs.application.builds.BuildPage;
+import org.albs.application.builds.BuildService;
+import org.albs.application.builds.BuildView;
+import org.albs.application.builds.TaskPayload;
+import org.albs.domain.FieldProblem;
+import org.albs.domain.InvalidInputException;
+
+@Path("/api/v1/builds")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RegisterForReflection(targets = {BuildView.class, BuildView.Task.class, BuildView.Owner.class,
+        BuildView.Platform.class, BuildView.Ref.class, BuildView.Artifact.class, BuildView.PerformanceStats.class,
+        BuildView.HistoryEntry.class, BuildView.ArtifactImport.class, BuildPage.class, TaskPayload.class,
+        TaskPayload.Ref.class, TaskPayload.PlatformData.class, TaskPayload.CreatedBy.class, TaskPayload.Repo.class})
+public class BuildResource {
+    private static final Response NULL = Response.ok("null", MediaType.APPLICATION_JSON_TYPE).build();
+
+    private final BuildService builds;
+    private final CurrentUser current;
+
+    public BuildResource(BuildService builds, CurrentUser current) {
+        this.builds = builds;
+        this.current = current;
+    }
+
+    /** Any verified user may build; the whole plan is stored before the answer. */
+    @POST
+    @Path("/")
+    @Secured
+    public BuildView create(BuildCreateRequest body) {
+        Params.body(body);
+        return builds.create(current.get(), body.toCommand());
+    }
+
+    /** Public, as upstream: page of 10, newest first. */
+    @GET
+    @Path("/")
+    public BuildPage list(@QueryParam("pageNumber") String pageNumber, @QueryParam("created_by") String createdBy,
+                          @QueryParam("project") String project, @QueryParam("ref") String ref,
+                          @QueryParam("platform_id") String platformId,
+                          @QueryParam("build_task_arch") String buildTaskArch,
+                          @QueryParam("is_running") String isRunning) {
+        if (pageNumber == null) {
+            throw new InvalidInputException(FieldProblem.of("Field required", "missing", "query", "pageNumber"));
+        }
+        Integer page = Params.optionalInt("pageNumber", pageNumber);
+        BuildFilter filter = new BuildFilter(Params.optionalLong("created_by", createdBy),
+                Params.optionalText("project", project), Params.optionalText("ref", ref),
+                Params.optionalLong("platform_id", platformId), Params.optionalText("build_task_arch", buildTaskArch),
+                Params.optionalBoolean("is_running", isRunning));
+        return builds.page(page, filter);
+    }
+
+    @GET
+    @Path("/{build_id}/")
+    public BuildView get(@PathParam("build_id") String buildId) {
+        return builds.get(Params.id("path", "build_id", buildId));
+    }
+
+    @PATCH
+    @Path("/{build_id}/restart-failed")
+    @Secured
+    public Response restartFailed(@PathParam("build_id") String buildId) {
+        builds.restartFailed(current.get(), Params.id("path", "build_id", buildId), false);
+        return NULL;
+    }
+
+    @PATCH
+    @Path("/{build_id}/parallel-restart-failed")
+    @Secured
+    public Response parallelRestartFailed(@PathParam("build_id") String buildId) {
+        builds.restartFailed(current.get(), Params.id("path", "build_id", buildId), true);
+        return NULL;
+    }
+
+    @PATCH
+    @Path("/{build_id}/cancel")
+    @Secured
+    public Response cancel(@PathParam("build_id") String buildId) {
+        builds.cancel(current.get(), Params.id("path", "build_id", buildId));
+        return NULL;
+    }
+
+    @DELETE
+    @Path("/{build_id}/remove")
+    @Secured
+    public Response remove(@PathParam("build_id") String buildId) {
+        builds.delete(current.get(), Params.id("path", "build_id", buildId));
+        return Response.noContent().build();
+    }
+}

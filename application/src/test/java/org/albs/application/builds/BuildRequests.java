@@ -1,0 +1,37 @@
+package org.albs.application.builds;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Build requests as clients send them, and lookups in the views that come back. */
+final class BuildRequests {
+    private BuildRequests() {
+    }
+
+    static String url(String packageName) {
+        return "https://git.almalinux.org/rpms/" + packageName + ".git";
+    }
+
+    static CreateBuildCommand.RefEntry ref(String packageName) {
+        return new CreateBuildCommand.RefEntry(url(packageName), "c9", 1, null, null, null, false);
+    }
+
+    static CreateBuildCommand.PlatformEntry platform(String name, boolean independent, String... arches) {
+        return new CreateBuildCommand.PlatformEntry(name, List.of(arches), null, independent);
+    }
+
+    /** One package per ref, on one platform. */
+    static CreateBuildCommand build(CreateBuildCommand.PlatformEntry platform, String... packages) {
+        return new CreateBuildCommand(List.of(platform), Arrays.stream(packages).map(BuildRequests::ref).toList(),
+                null, null, null, null, null);
+    }
+
+    static BuildView.Task task(BuildView build, String arch, int index) {
+        return build.tasks().stream().filter(t -> t.arch().equals(arch) && t.index() == index).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + arch + " task for ref " + index));
+    }
+
+    static long taskId(BuildView build, String arch, int index) {
+        return task(build, arch, index).id();
+    }
+}
