@@ -62,7 +62,7 @@ SELECT ins.id AS ref_id, ins.build_id, b.created_at FROM ins JOIN seed_builds b 
 CREATE TEMP TABLE seed_tasks ON COMMIT DROP AS
 WITH ins AS (
     INSERT INTO build_tasks (build_id, platform_id, ref_id, owner_id, status, index, arch, is_secure_boot,
-                             mock_options, pending_deps, ts, lease_holder, lease_expires_at, attempt,
+                             mock_options, pending_deps, lease_renewed_at, lease_holder, lease_expires_at, attempt,
                              started_at, finished_at, built_srpm_url)
     SELECT r.build_id, :platform_id, r.ref_id, :owner, 2, 0, a.arch, false,
            '{"definitions": {}}'::jsonb, 0,
@@ -105,7 +105,7 @@ SELECT id, jsonb_build_object(
                'delta', '0:00:00')))
   FROM seed_tasks ORDER BY id;
 
-INSERT INTO build_task_history (build_task_id, at, event, status, node_user_id, attempt, reason)
+INSERT INTO build_task_history (build_task_id, at, event, status, actor_user_id, attempt, reason)
 SELECT t.id, h.at, h.event, h.status, :owner, 1, NULL
   FROM seed_tasks t
  CROSS JOIN LATERAL (VALUES (t.started_at, 'CLAIM', 1), (t.finished_at, 'DONE', 2)) AS h(at, event, status)

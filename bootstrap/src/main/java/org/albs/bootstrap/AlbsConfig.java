@@ -17,16 +17,37 @@ public interface AlbsConfig {
 
     Dispatch dispatch();
 
+    Maintenance maintenance();
+
     Pulp pulp();
 
+    Local local();
+
+    /** Local mode: no datasource configured, so the server runs an embedded PostgreSQL of its own. */
+    interface Local {
+        /** The embedded database's files, the generated JWT secret and the admin password live here. */
+        @WithDefault(".albs-data")
+        String dataDir();
+
+        @WithDefault("54329")
+        int embeddedDbPort();
+    }
+
+    interface Maintenance {
+        /** How often each instance folds the build feed's count deltas into one row (a Quarkus scheduler period). */
+        @WithDefault("10s")
+        String buildCountInterval();
+    }
+
     interface Pulp {
-        /** Pulp's base URL; SRPM download URLs handed to nodes start with it (upstream PULP_HOST). */
-        @WithDefault("http://pulp")
+        /** Pulp's base URL; SRPM download URLs handed to nodes start with it. Upstream's PULP_HOST is read too. */
+        @WithDefault("${PULP_HOST:http://pulp}")
         String host();
     }
 
     interface Auth {
-        /** The HS256 secret shared with upstream's token tools (env JWT_SECRET). */
+        /** The HS256 secret shared with upstream's token tools; upstream's JWT_SECRET is read too. */
+        @WithDefault("${JWT_SECRET:}")
         Optional<String> jwtSecret();
 
         /**

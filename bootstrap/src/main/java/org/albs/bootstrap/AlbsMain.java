@@ -8,13 +8,17 @@ import java.util.Base64;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
 
 /**
  * Entry point of the fast-jar. With a datasource configured it only starts Quarkus. Without one (a fresh
  * machine, the README's quick start) it first applies local defaults: an embedded PostgreSQL whose data lives in
- * {@code $ALBS_DATA_DIR} (default {@code .albs-data}), a JWT secret and a first superuser kept in files beside it.
+ * {@code albs.local.data-dir}, a JWT secret and a first superuser kept in files beside it. It reads its settings
+ * through {@link AlbsConfig} (environment, system properties, application.properties), like the rest of the server.
  */
 @QuarkusMain
 public final class AlbsMain {
@@ -24,20 +28,24 @@ public final class AlbsMain {
     }
 
     public static void main(String... args) throws IOException {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources()
+                .withSources(new PropertiesConfigSource(AlbsMain.class.getResource("/application.properties"), 250))
+                .withMapping(AlbsConfig.class).build();
+        AlbsConfig albs = config.getConfigMapping(AlbsConfig.class);
         EmbeddedPostgres local = null;
-        if (!configured("QUARKUS_DATASOURCE_JDBC_URL", "quarkus.datasource.jdbc.url")) {
-            Path dataDir = Path.of(setting("ALBS_DATA_DIR", "albs.data-dir", ".albs-data")).toAbsolutePath();
-            local = startEmbeddedPostgres(dataDir.resolve("postgres"));
+        if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isEmpty()) {
+            Path dataDir = Path.of(albs.local().dataDir()).toAbsolutePath();
+            local = startEmbeddedPostgres(dataDir.resolve("postgres"), albs.local().embeddedDbPort());
             System.setProperty("quarkus.datasource.jdbc.url", local.getJdbcUrl("postgres", "postgres"));
             System.setProperty("quarkus.datasource.username", "postgres");
             System.setProperty("quarkus.datasource.password", "postgres");
-            if (!configured("JWT_SECRET", "albs.auth.jwt-secret")) {
+            if (albs.auth().jwtSecret().filter(s -> !s.isBlank()).isEmpty()) {
                 System.setProperty("albs.auth.jwt-secret", secretFile(dataDir.resolve("jwt-secret")));
             }
-            if (!configured("ALBS_ADMIN_PASSWORD", "albs.admin.password")) {
+            if (albs.admin().password().isEmpty()) {
                 Path file = dataDir.resolve("admin-password");
-                System.setProperty("albs.admin.username", setting("ALBS_ADMIN_USERNAME", "albs.admin.username", "admin"));
-                System.setProperty("albs.admin.email", setting("ALBS_ADMIN_EMAIL", "albs.admin.email", "admin@localhost.localdomain"));
+                System.setProperty("albs.admin.username", albs.admin().username().orElse("admin"));
+                System.setProperty("albs.admin.email", albs.admin().email().orElse("admin@localhost.localdomain"));
                 System.setProperty("albs.admin.password", secretFile(file));
                 LOG.infof("Local mode: superuser %s, password in %s", System.getProperty("albs.admin.email"), file);
             }
@@ -51,13 +59,13 @@ public final class AlbsMain {
         }
     }
 
-    private static EmbeddedPostgres startEmbeddedPostgres(Path dir) throws IOException {
+    private static EmbeddedPostgres startEmbeddedPostgres(Path dir, int port) throws IOException {
         Files.createDirectories(dir);
         LOG.infof("No datasource configured: starting an embedded PostgreSQL with its data in %s", dir);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
-                .setPort(Integer.parseInt(setting("ALBS_EMBEDDED_DB_PORT", "albs.embedded-db-port", "54329")))
+                .setPort(port)
                 .start();
     }
 
@@ -74,14 +82,5 @@ public final class AlbsMain {
         file.toFile().setReadable(false, false);
         file.toFile().setReadable(true, true);
         return secret;
-    }
-
-    private static boolean configured(String env, String property) {
-        return System.getenv(env) != null || System.getProperty(property) != null;
-    }
-
-    private static String setting(String env, String property, String fallback) {
-        String value = System.getProperty(property, System.getenv(env));
-        return value != null ? value : fallback;
     }
 }

@@ -7,26 +7,28 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.albs.adapter.in.rest.security.Hs256AccessTokens;
-import org.albs.adapter.out.persistence.JdbcTransactions;
 import org.albs.adapter.in.rest.security.Pbkdf2PasswordHasher;
+import org.albs.application.builds.BuildNodeService;
 import org.albs.application.builds.BuildService;
-import org.albs.application.builds.DispatchService;
 import org.albs.application.identity.IdentityService;
 import org.albs.application.platform.PlatformService;
 import org.albs.application.platform.RepositoryQueries;
 import org.albs.application.port.out.AccessTokens;
 import org.albs.application.port.out.BuildQueries;
+import org.albs.application.port.out.BuildTaskQueue;
 import org.albs.application.port.out.Builds;
-import org.albs.application.port.out.TaskQueue;
-import org.albs.application.port.out.TaskResults;
 import org.albs.application.port.out.PasswordHasher;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.Repositories;
+import org.albs.application.port.out.TaskResults;
 import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.Users;
-import org.albs.domain.builds.DispatchPolicy;
+import org.albs.domain.lease.LeaseTerms;
 
-/** The core's services are plain classes; this is where they meet their adapters. */
+/**
+ * The core's services are plain classes; this is where they meet their adapters. Each producer's bean types include
+ * every in-port its service implements, so resources inject the use cases they call.
+ */
 @ApplicationScoped
 public class CoreWiring {
     @Produces
@@ -70,18 +72,17 @@ public class CoreWiring {
 
     @Produces
     @Singleton
-    BuildService buildService(Builds builds, BuildQueries queries, TaskQueue queue, Platforms platforms,
+    BuildService buildService(Builds builds, BuildQueries queries, BuildTaskQueue queue, Platforms platforms,
                               Transactions tx, Clock clock) {
         return new BuildService(builds, queries, queue, platforms, tx, clock);
     }
 
     @Produces
     @Singleton
-    DispatchService dispatchService(TaskQueue queue, Builds builds, TaskResults results, Platforms platforms,
-                                    JdbcTransactions tx, Clock clock, AlbsConfig config) {
-        // every adapter the dispatch flows write through is plain JDBC: no JTA on the hot path
-        DispatchPolicy policy = new DispatchPolicy(config.dispatch().leaseDuration(), config.dispatch().maxAttempts());
-        return new DispatchService(queue, builds, results, platforms, tx, clock, policy,
+    BuildNodeService buildNodeService(BuildTaskQueue queue, Builds builds, TaskResults results, Platforms platforms,
+                                      Transactions tx, Clock clock, AlbsConfig config) {
+        LeaseTerms terms = new LeaseTerms(config.dispatch().leaseDuration(), config.dispatch().maxAttempts());
+        return new BuildNodeService(queue, builds, results, platforms, tx, clock, terms,
                 config.pulp().host() + "/pulp/content/builds/");
     }
 }

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.runtime.StartupEvent;
 import org.albs.adapter.in.rest.platform.PlatformRequest;
-import org.albs.application.identity.IdentityService;
-import org.albs.application.platform.PlatformService;
+import org.albs.application.port.in.identity.EnsureAdminUseCase;
+import org.albs.application.port.in.platform.LoadReferenceDataUseCase;
 import org.jboss.logging.Logger;
 
 /** Start-up: the configured first superuser, then the platform reference data. */
@@ -24,8 +24,8 @@ public class StartupTasks {
     private static final Logger LOG = Logger.getLogger(StartupTasks.class);
     static final String BUNDLED = "reference-data/platforms.yaml";
 
-    void onStart(@Observes StartupEvent event, AlbsConfig config, IdentityService identity,
-                 PlatformService platforms, ObjectMapper json) throws IOException {
+    void onStart(@Observes StartupEvent event, AlbsConfig config, EnsureAdminUseCase identity,
+                 LoadReferenceDataUseCase platforms, ObjectMapper json) throws IOException {
         var admin = config.admin();
         if (admin.username().isPresent() && admin.email().isPresent() && admin.password().isPresent()) {
             identity.ensureAdmin(admin.username().get(), admin.email().get(), admin.password().get());

@@ -4,17 +4,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One problem with one input field, in the shape FastAPI reports validation errors:
- * {@code loc} is the path to the field (e.g. {@code ["body", "platforms", 0, "name"]}).
+ * One problem with one input field: {@code path} leads to the field from the top of the input it came in (e.g.
+ * {@code ["platforms", 0, "name"]}; empty: the input as a whole). Where that input came from (an HTTP body, a query
+ * string, a configuration file) is the caller's to say.
  */
-public record FieldProblem(List<Object> loc, String msg, String type) {
+public record FieldProblem(List<Object> path, String msg, String type) {
     public FieldProblem {
-        loc = List.copyOf(Objects.requireNonNull(loc, "loc"));
+        path = List.copyOf(Objects.requireNonNull(path, "path"));
         Objects.requireNonNull(msg, "msg");
         Objects.requireNonNull(type, "type");
     }
 
-    public static FieldProblem of(String msg, String type, Object... loc) {
-        return new FieldProblem(List.of(loc), msg, type);
+    public static FieldProblem of(String msg, String type, Object... path) {
+        return new FieldProblem(List.of(path), msg, type);
     }
 }

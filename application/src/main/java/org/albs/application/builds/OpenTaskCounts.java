@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.albs.application.port.out.Builds;
+import org.albs.domain.builds.BuildProgress;
 
 /**
- * Collects changes to builds' unfinished-task counts during a transaction and writes them at its end, in build id
- * order: the build row is the last lock every transaction takes, which keeps lock order consistent.
+ * Collects changes to builds' open-task counts during a transaction and writes them at its end, in build id order
+ * (the build row is the last lock every transaction takes, which keeps lock order consistent); then settles each
+ * build's finish time as the domain decides it.
  */
 final class OpenTaskCounts {
     private final Map<Long, Integer> deltas = new TreeMap<>();
@@ -20,8 +22,15 @@ final class OpenTaskCounts {
     void writeTo(Builds builds, Instant now) {
         deltas.forEach((build, delta) -> {
             if (delta != 0) {
-                builds.adjustOpenTasks(build, delta, now);
+                settle(builds, builds.countOpenTasks(build, delta), now);
             }
         });
+    }
+
+    /** A build whose last task ended is finished now; one that got open tasks again runs again. */
+    static void settle(Builds builds, BuildProgress progress, Instant now) {
+        if (progress.finishTimeChanges(now)) {
+            builds.setFinishedAt(progress.buildId(), progress.finishedAtAsOf(now));
+        }
     }
 }

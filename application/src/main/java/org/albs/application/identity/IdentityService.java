@@ -7,6 +7,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
+import org.albs.application.port.in.identity.AuthenticateUseCase;
+import org.albs.application.port.in.identity.CreateServiceAccountUseCase;
+import org.albs.application.port.in.identity.EnsureAdminUseCase;
+import org.albs.application.port.in.identity.IssueTokenUseCase;
+import org.albs.application.port.in.identity.LogInUseCase;
+import org.albs.application.port.in.identity.NewAccountCommand;
+import org.albs.application.port.in.identity.TokenCommand;
 import org.albs.application.port.out.AccessTokens;
 import org.albs.application.port.out.PasswordHasher;
 import org.albs.application.port.out.Transactions;
@@ -22,12 +29,10 @@ import org.albs.domain.identity.User;
 import org.albs.domain.identity.UserId;
 
 /** Who is calling, and the accounts and tokens superusers hand out to nodes. */
-public class IdentityService {
+public class IdentityService implements AuthenticateUseCase, LogInUseCase, CreateServiceAccountUseCase,
+        IssueTokenUseCase, EnsureAdminUseCase {
     /** Upstream's login token lifetime (fastapi-users JWTStrategy). */
     public static final Duration LOGIN_TOKEN_LIFETIME = Duration.ofDays(1);
-    /** Ten years: long-lived node tokens, but never "forever". */
-    public static final long MAX_TOKEN_LIFETIME_SECONDS = 10L * 366 * 24 * 3600;
-
     private static final int MAX_CACHED_USERS = 10_000;
 
     private record CachedUser(User user, Instant until) {
@@ -59,10 +64,8 @@ public class IdentityService {
         this.userCacheTtl = userCacheTtl;
     }
 
-    /**
-     * The user behind a bearer token. Bad token, unknown or inactive user: 401; a user not yet verified by an
-     * admin: 403 (as fastapi-users' {@code current_user(active=True, verified=True)}).
-     */
+    /** As fastapi-users' {@code current_user(active=True, verified=True)}. */
+    @Override
     public User authenticate(String bearerToken) {
         UserId id = tokens.verify(bearerToken).orElseThrow(AuthenticationFailedException::new);
         User user = lookUp(id);
@@ -92,6 +95,7 @@ public class IdentityService {
     }
 
     /** Password login of fastapi-users: the form's username is the e-mail address. */
+    @Override
     public String login(String email, String password) {
         Optional<User> found = email == null ? Optional.empty() : tx.inTransaction(() -> users.findByEmail(email));
         boolean ok = found.map(u -> u.hashedPassword() != null && password != null
@@ -102,47 +106,39 @@ public class IdentityService {
         return tokens.issue(found.get().id(), LOGIN_TOKEN_LIFETIME);
     }
 
-    /** A verified, non-superuser account for a build node or another service. */
-    public User createServiceAccount(User actor, String username, String email) {
+    @Override
+    public User createServiceAccount(User actor, NewAccountCommand cmd) {
         actor.requireSuperuser();
-        Problems problems = new Problems();
-        NewUser.validateNames(username, email, problems);
-        problems.throwIfAny();
         return tx.inTransaction(() -> {
-            if (users.existsByUsernameOrEmail(username, email)) {
-                throw new ConflictException("A user with username '" + username + "' or email '" + email + "' already exists");
+            if (users.existsByUsernameOrEmail(cmd.username(), cmd.email())) {
+                throw new ConflictException("A user with username '" + cmd.username() + "' or email '" + cmd.email()
+                        + "' already exists");
             }
-            return users.insert(new NewUser(username, email, null, true, true, false), clock.instant());
+            return users.insert(new NewUser(cmd.username(), cmd.email(), null, true, true, false), clock.instant());
         });
     }
 
-    public String issueToken(User actor, long userId, Long lifetimeSeconds) {
+    @Override
+    public String issueToken(User actor, long userId, TokenCommand cmd) {
         actor.requireSuperuser();
-        Problems problems = new Problems();
-        if (lifetimeSeconds == null) {
-            problems.add("Field required", "missing", "body", "lifetime_seconds");
-        } else if (lifetimeSeconds <= 0 || lifetimeSeconds > MAX_TOKEN_LIFETIME_SECONDS) {
-            problems.add("lifetime_seconds must be between 1 and " + MAX_TOKEN_LIFETIME_SECONDS,
-                    "value_error", "body", "lifetime_seconds");
-        }
-        problems.throwIfAny();
         User subject = tx.inTransaction(() -> users.findById(new UserId(userId)))
                 .orElseThrow(() -> new NotFoundException("User with id " + userId + " is not found"));
         if (!subject.active()) {
             throw new ConflictException("User with id " + userId + " is not active");
         }
-        return tokens.issue(subject.id(), Duration.ofSeconds(lifetimeSeconds));
+        return tokens.issue(subject.id(), cmd.lifetime());
     }
 
     /**
      * Creates the first superuser from configuration, or resets its password when it already exists, so the
      * operator's configured password is always the one that works.
      */
+    @Override
     public User ensureAdmin(String username, String email, String password) {
         Problems problems = new Problems();
         NewUser.validateNames(username, email, problems);
         if (password == null || password.length() < 8) {
-            problems.add("the admin password must have at least 8 characters", "value_error", "ALBS_ADMIN_PASSWORD");
+            problems.add("the admin password must have at least 8 characters", "value_error", "password");
         }
         problems.throwIfAny();
         String hash = hasher.hash(password);

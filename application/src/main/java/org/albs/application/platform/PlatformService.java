@@ -9,6 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.albs.application.port.in.platform.CreatePlatformUseCase;
+import org.albs.application.port.in.platform.LinkRepositoriesUseCase;
+import org.albs.application.port.in.platform.ListPlatformsUseCase;
+import org.albs.application.port.in.platform.LoadReferenceDataUseCase;
+import org.albs.application.port.in.platform.ModifyPlatformUseCase;
+import org.albs.application.port.in.platform.PlatformSpec;
+import org.albs.application.port.in.platform.RepositorySpec;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.Repositories;
 import org.albs.application.port.out.Transactions;
@@ -22,7 +29,8 @@ import org.albs.domain.platform.Repository;
 import org.albs.domain.platform.RepositoryKey;
 
 /** Platforms and their base repositories. Only superusers change them (upstream checked nothing). */
-public class PlatformService {
+public class PlatformService implements ListPlatformsUseCase, CreatePlatformUseCase, ModifyPlatformUseCase,
+        LinkRepositoriesUseCase, LoadReferenceDataUseCase {
     private static final Set<String> TYPES = Set.of("rpm", "deb");
     private static final int MAX_NAME = 100;
 
@@ -36,10 +44,12 @@ public class PlatformService {
         this.tx = tx;
     }
 
+    @Override
     public List<Platform> list() {
         return tx.inTransaction(platforms::listNonReference);
     }
 
+    @Override
     public Platform create(User actor, PlatformSpec spec) {
         actor.requireSuperuser();
         return create(spec);
@@ -68,6 +78,7 @@ public class PlatformService {
      * (upserted by name, arch, type, debug); repositories left out are unlinked from this platform, never deleted,
      * so other platforms and builds that use them keep them.
      */
+    @Override
     public Platform modify(User actor, PlatformSpec spec) {
         actor.requireSuperuser();
         return modify(spec);
@@ -99,6 +110,7 @@ public class PlatformService {
      * Creates or updates every platform of a reference-data file in one transaction; idempotent. Run by the
      * operator's start-up configuration, so it needs no caller.
      */
+    @Override
     public List<Platform> loadReferenceData(List<PlatformSpec> specs) {
         return tx.inTransaction(() -> {
             List<Platform> loaded = new ArrayList<>();
@@ -110,10 +122,12 @@ public class PlatformService {
         });
     }
 
+    @Override
     public Platform addRepositories(User actor, long platformId, List<Long> repositoryIds) {
         return changeRepositories(actor, platformId, repositoryIds, true);
     }
 
+    @Override
     public Platform removeRepositories(User actor, long platformId, List<Long> repositoryIds) {
         return changeRepositories(actor, platformId, repositoryIds, false);
     }
@@ -122,11 +136,11 @@ public class PlatformService {
         actor.requireSuperuser();
         Problems problems = new Problems();
         if (ids == null) {
-            problems.add("Field required", "missing", "body");
+            problems.add("Field required", "missing");
         } else {
             for (int i = 0; i < ids.size(); i++) {
                 if (ids.get(i) == null || ids.get(i) <= 0) {
-                    problems.add("repository id must be a positive integer", "value_error", "body", i);
+                    problems.add("repository id must be a positive integer", "value_error", i);
                 }
             }
         }
@@ -180,7 +194,7 @@ public class PlatformService {
         platforms.findByNames(wanted).forEach(p -> found.add(p.name()));
         wanted.removeAll(found);
         if (!wanted.isEmpty()) {
-            new Problems().add("unknown reference platforms: " + wanted, "value_error", "body", "reference_platforms")
+            new Problems().add("unknown reference platforms: " + wanted, "value_error", "reference_platforms")
                     .throwIfAny();
         }
         return List.copyOf(found);
@@ -189,14 +203,14 @@ public class PlatformService {
     private static void validate(PlatformSpec spec, boolean creating) {
         Problems p = new Problems();
         if (spec == null) {
-            p.add("Field required", "missing", "body").throwIfAny();
+            p.add("Field required", "missing").throwIfAny();
         }
         text(p, spec.name(), "name", true, MAX_NAME);
         if (spec.name() != null && !spec.name().matches("[A-Za-z0-9][A-Za-z0-9._+-]*")) {
-            p.add("name may hold letters, digits, '.', '_', '+' and '-' only", "value_error", "body", "name");
+            p.add("name may hold letters, digits, '.', '_', '+' and '-' only", "value_error", "name");
         }
         if (spec.type() != null && !TYPES.contains(spec.type()) || creating && spec.type() == null) {
-            p.add("Input should be 'rpm' or 'deb'", spec.type() == null ? "missing" : "literal_error", "body", "type");
+            p.add("Input should be 'rpm' or 'deb'", spec.type() == null ? "missing" : "literal_error", "type");
         }
         text(p, spec.distrType(), "distr_type", creating, MAX_NAME);
         text(p, spec.distrVersion(), "distr_version", creating, MAX_NAME);
@@ -207,19 +221,19 @@ public class PlatformService {
             for (int i = 0; i < spec.repos().size(); i++) {
                 RepositorySpec r = spec.repos().get(i);
                 if (r == null) {
-                    p.add("Input should be a valid dictionary", "dict_type", "body", "repos", i);
+                    p.add("Input should be a valid dictionary", "dict_type", "repos", i);
                     continue;
                 }
                 repoText(p, r.name(), i, "name", 255);
                 repoText(p, r.url(), i, "url", 2048);
                 repoText(p, r.type(), i, "type", 50);
                 if (r.arch() == null) {
-                    p.add("Field required", "missing", "body", "repos", i, "arch");
+                    p.add("Field required", "missing", "repos", i, "arch");
                 } else if (!Arch.isValid(r.arch())) {
-                    p.add("not an architecture name", "value_error", "body", "repos", i, "arch");
+                    p.add("not an architecture name", "value_error", "repos", i, "arch");
                 }
                 if (r.priority() != null && (r.priority() < 0 || r.priority() > 1000)) {
-                    p.add("priority must be between 0 and 1000", "value_error", "body", "repos", i, "priority");
+                    p.add("priority must be between 0 and 1000", "value_error", "repos", i, "priority");
                 }
             }
         }
@@ -228,38 +242,38 @@ public class PlatformService {
 
     private static void repoText(Problems p, String v, int i, String field, int max) {
         if (v == null || v.isBlank()) {
-            p.add("Field required", "missing", "body", "repos", i, field);
+            p.add("Field required", "missing", "repos", i, field);
         } else if (v.length() > max) {
-            p.add("at most " + max + " characters", "string_too_long", "body", "repos", i, field);
+            p.add("at most " + max + " characters", "string_too_long", "repos", i, field);
         }
     }
 
     private static void text(Problems p, String v, String field, boolean required, int max) {
         if (v == null) {
             if (required) {
-                p.add("Field required", "missing", "body", field);
+                p.add("Field required", "missing", field);
             }
         } else if (v.isBlank()) {
-            p.add("must not be blank", "value_error", "body", field);
+            p.add("must not be blank", "value_error", field);
         } else if (v.length() > max) {
-            p.add("at most " + max + " characters", "string_too_long", "body", field);
+            p.add("at most " + max + " characters", "string_too_long", field);
         }
     }
 
     private static void arches(Problems p, Collection<String> arches, String field, boolean required) {
         if (arches == null) {
             if (required) {
-                p.add("Field required", "missing", "body", field);
+                p.add("Field required", "missing", field);
             }
             return;
         }
         if (required && arches.isEmpty()) {
-            p.add("List should have at least 1 item", "too_short", "body", field);
+            p.add("List should have at least 1 item", "too_short", field);
         }
         int i = 0;
         for (String a : arches) {
             if (!Arch.isValid(a)) {
-                p.add("not an architecture name: " + a, "value_error", "body", field, i);
+                p.add("not an architecture name: " + a, "value_error", field, i);
             }
             i++;
         }

@@ -3,6 +3,10 @@ package org.albs.application.builds;
 import java.util.Arrays;
 import java.util.List;
 
+import org.albs.application.port.in.builds.BuildView;
+import org.albs.application.port.in.builds.CreateBuildCommand;
+import org.albs.domain.builds.RefType;
+
 /** Build requests as clients send them, and lookups in the views that come back. */
 final class BuildRequests {
     private BuildRequests() {
@@ -13,7 +17,7 @@ final class BuildRequests {
     }
 
     static CreateBuildCommand.RefEntry ref(String packageName) {
-        return new CreateBuildCommand.RefEntry(url(packageName), "c9", 1, null, null, null, false);
+        return new CreateBuildCommand.RefEntry(url(packageName), "c9", RefType.GIT_BRANCH, null, null, null, false);
     }
 
     static CreateBuildCommand.PlatformEntry platform(String name, boolean independent, String... arches) {

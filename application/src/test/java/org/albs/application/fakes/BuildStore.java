@@ -12,13 +12,12 @@ import java.util.TreeSet;
 
 import org.albs.domain.builds.BuildTask;
 import org.albs.domain.builds.BuildTaskStatus;
-import org.albs.domain.builds.Lease;
 import org.albs.domain.builds.RefType;
-import org.albs.domain.builds.TaskEvent;
 import org.albs.domain.identity.UserId;
+import org.albs.domain.lease.HistoryEntry;
 
 /**
- * The build tables in memory, shared by {@link InMemoryBuilds}, {@link InMemoryTaskQueue},
+ * The build tables in memory, shared by {@link InMemoryBuilds}, {@link InMemoryBuildTaskQueue},
  * {@link InMemoryTaskResults} and {@link InMemoryBuildQueries}: builds, refs, tasks (with their count of
  * unfinished dependencies), dependency rows, history, artifacts, statistics and artifact-store jobs. Single
  * threaded; nothing here is faster than it needs to be.
@@ -50,46 +49,26 @@ public final class BuildStore {
         Map<String, Object> testConfiguration;
     }
 
+    /** A stored task: the domain's task as it was last written, and what only the store keeps. */
     static final class TaskRow {
-        long id;
-        long buildId;
-        long platformId;
-        long refId;
-        UserId owner;
-        BuildTaskStatus status = BuildTaskStatus.IDLE;
-        int index;
-        String arch;
+        BuildTask task;
         boolean secureBoot;
         Map<String, Object> mockOptions;
+        /** How many unfinished dependencies it waits for: the readiness bookkeeping of the SQL adapter. */
         int pendingDeps;
-        Instant ts;
-        UserId leaseHolder;
-        Instant leaseExpiresAt;
-        int attempt;
-        Instant startedAt;
-        Instant finishedAt;
-        String error;
-        String builtSrpmUrl;
-        String srpmHash;
-        String almaCommitCasHash;
-        boolean casAuthenticated;
 
-        BuildTask toTask() {
-            return new BuildTask(id, buildId, platformId, refId, owner, index, arch, status,
-                    leaseHolder == null || leaseExpiresAt == null ? null : new Lease(leaseHolder, leaseExpiresAt),
-                    attempt, error, startedAt, finishedAt, builtSrpmUrl);
+        long id() {
+            return task.id();
         }
 
+        /** The readiness rule, as its SQL home (the build task queue's claim) states it. */
         boolean ready() {
-            return status == BuildTaskStatus.IDLE && pendingDeps == 0;
+            return task.status() == BuildTaskStatus.IDLE && pendingDeps == 0;
         }
 
+        /** In flight for fair share: started with a live lease. */
         boolean liveAt(Instant now) {
-            return status == BuildTaskStatus.STARTED && leaseExpiresAt != null && leaseExpiresAt.isAfter(now);
-        }
-
-        boolean expiredAt(Instant now) {
-            return status == BuildTaskStatus.STARTED && leaseExpiresAt != null && !leaseExpiresAt.isAfter(now);
+            return task.status() == BuildTaskStatus.STARTED && !task.lease().expiredAt(now);
         }
     }
 
@@ -97,8 +76,7 @@ public final class BuildStore {
     public record Dependency(long task, long dependsOn) {
     }
 
-    record HistoryRow(long id, long taskId, Instant at, TaskEvent event, BuildTaskStatus status, UserId node,
-                      int attempt, String reason) {
+    record HistoryRow(long id, HistoryEntry entry) {
     }
 
     record ArtifactRow(long id, long taskId, String name, String type, String href, String sha256, String casHash) {
@@ -162,11 +140,11 @@ public final class BuildStore {
     // ---- what tests may look at directly (the ports show the rest) ----
 
     public Optional<BuildTask> task(long id) {
-        return Optional.ofNullable(tasks.get(id)).map(TaskRow::toTask);
+        return Optional.ofNullable(tasks.get(id)).map(t -> t.task);
     }
 
     public List<BuildTask> tasksOf(long buildId) {
-        return tasks.values().stream().filter(t -> t.buildId == buildId).map(TaskRow::toTask).toList();
+        return tasks.values().stream().map(t -> t.task).filter(t -> t.buildId() == buildId).toList();
     }
 
     /** How many unfinished dependencies the task waits for (its {@code pending_deps}). */
@@ -199,7 +177,8 @@ public final class BuildStore {
     }
 
     public String srpmHash(long taskId) {
-        return requireTask(taskId).srpmHash;
+        BuildTask t = requireTask(taskId).task;
+        return t.srpm() == null ? null : t.srpm().hash();
     }
 
     public String gitCommitHashOfRef(long refId) {

@@ -18,7 +18,7 @@ public final class InMemoryAdapters {
     private final InMemoryPlatforms platforms = new InMemoryPlatforms(tx, repositories);
     private final BuildStore store = new BuildStore(tx, users, platforms);
     private final InMemoryBuilds builds = new InMemoryBuilds(store);
-    private final InMemoryTaskQueue queue = new InMemoryTaskQueue(store);
+    private final InMemoryBuildTaskQueue queue = new InMemoryBuildTaskQueue(store);
     private final InMemoryTaskResults results = new InMemoryTaskResults(store);
     private final InMemoryBuildQueries queries = new InMemoryBuildQueries(store);
     private final FakeAccessTokens tokens;
@@ -53,7 +53,7 @@ public final class InMemoryAdapters {
         return builds;
     }
 
-    public InMemoryTaskQueue queue() {
+    public InMemoryBuildTaskQueue queue() {
         return queue;
     }
 

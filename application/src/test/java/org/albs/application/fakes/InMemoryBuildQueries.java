@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.albs.application.builds.BuildFilter;
-import org.albs.application.builds.BuildView;
+import org.albs.application.port.in.builds.BuildFilter;
+import org.albs.application.port.in.builds.BuildView;
 import org.albs.application.port.out.BuildQueries;
+import org.albs.domain.builds.BuildTask;
 import org.albs.domain.identity.User;
+import org.albs.domain.lease.Lease;
 import org.albs.domain.platform.Platform;
 
 /** {@link BuildQueries} over a {@link BuildStore}: the same filters and view as the SQL adapter. */
@@ -39,8 +41,9 @@ public final class InMemoryBuildQueries implements BuildQueries {
                 && (f.project() == null || refsOf(b.id).stream().anyMatch(r -> r.url.contains("/" + f.project())))
                 && (f.ref() == null || refsOf(b.id).stream().anyMatch(r -> r.url.contains(f.ref())
                         || r.gitRef != null && r.gitRef.contains(f.ref())))
-                && (f.platformId() == null || tasksOf(b.id).stream().anyMatch(t -> t.platformId == f.platformId()))
-                && (f.buildTaskArch() == null || tasksOf(b.id).stream().anyMatch(t -> t.arch.equals(f.buildTaskArch())))
+                && (f.platformId() == null || tasksOf(b.id).stream().anyMatch(t -> t.task.platformId() == f.platformId()))
+                && (f.buildTaskArch() == null || tasksOf(b.id).stream()
+                        .anyMatch(t -> t.task.arch().equals(f.buildTaskArch())))
                 && (f.isRunning() == null || f.isRunning() == (b.finishedAt == null));
     }
 
@@ -49,7 +52,7 @@ public final class InMemoryBuildQueries implements BuildQueries {
     }
 
     private List<BuildStore.TaskRow> tasksOf(long buildId) {
-        return store.tasks.values().stream().filter(t -> t.buildId == buildId).toList();
+        return store.tasks.values().stream().filter(t -> t.task.buildId() == buildId).toList();
     }
 
     @Override
@@ -63,7 +66,7 @@ public final class InMemoryBuildQueries implements BuildQueries {
             }
             List<BuildView.Task> tasks = new ArrayList<>();
             for (BuildStore.TaskRow t : tasksOf(id)) {
-                Optional<Platform> p = store.platforms.findById(t.platformId);
+                Optional<Platform> p = store.platforms.findById(t.task.platformId());
                 if (p.isEmpty()) {
                     continue;
                 }
@@ -77,31 +80,36 @@ public final class InMemoryBuildQueries implements BuildQueries {
         return views;
     }
 
-    private BuildView.Task task(BuildStore.TaskRow t, Platform p, boolean withHistory) {
-        BuildStore.RefRow r = store.refs.get(t.refId);
+    private BuildView.Task task(BuildStore.TaskRow row, Platform p, boolean withHistory) {
+        BuildTask t = row.task;
+        BuildStore.RefRow r = store.refs.get(t.refId());
         BuildView.Ref ref = new BuildView.Ref(r.url, r.gitRef, r.refType.code(), r.gitCommitHash,
                 Json.copy(r.mockOptions), false, true, Json.copy(r.testConfiguration), List.of(), null, null);
-        List<BuildView.Artifact> artifacts = store.artifacts.stream().filter(a -> a.taskId() == t.id)
+        List<BuildView.Artifact> artifacts = store.artifacts.stream().filter(a -> a.taskId() == t.id())
                 .map(a -> new BuildView.Artifact(a.id(), a.name(), a.type(), a.href(), a.sha256(), a.casHash(), null))
                 .toList();
-        List<BuildView.PerformanceStats> stats = store.stats.stream().filter(s -> s.taskId() == t.id)
+        List<BuildView.PerformanceStats> stats = store.stats.stream().filter(s -> s.taskId() == t.id())
                 .map(s -> new BuildView.PerformanceStats(s.id(), s.taskId(), null, null, Json.copy(s.statistics())))
                 .toList();
-        List<BuildView.ArtifactImport> imports = store.importJobs.stream().filter(j -> j.taskId() == t.id)
+        List<BuildView.ArtifactImport> imports = store.importJobs.stream().filter(j -> j.taskId() == t.id())
                 .map(j -> new BuildView.ArtifactImport(j.id(), j.state(), j.attempts(), time(j.createdAt()),
                         j.lastError()))
                 .toList();
         List<BuildView.HistoryEntry> history = withHistory ? store.history.stream()
-                .filter(h -> h.taskId() == t.id)
+                .filter(h -> h.entry().workId() == t.id())
                 .sorted(Comparator.comparingLong(BuildStore.HistoryRow::id))
+                .map(h -> h.entry())
                 .map(h -> new BuildView.HistoryEntry(time(h.at()), h.event().name(), h.status().code(),
-                        h.node() == null ? null : h.node().value(), h.attempt(), h.reason()))
+                        h.actor() == null ? null : h.actor().value(), h.attempt(), h.reason()))
                 .toList() : null;
-        return new BuildView.Task(t.id, time(t.ts), time(t.startedAt), time(t.finishedAt), t.status.code(), t.index,
-                t.arch, new BuildView.Platform(p.id(), p.type(), p.name(), p.archList()), ref, List.of(), artifacts,
-                t.casAuthenticated, t.almaCommitCasHash, Json.copy(t.mockOptions), t.secureBoot, List.of(), t.error,
-                stats, t.attempt, t.leaseHolder == null ? null : t.leaseHolder.value(), time(t.leaseExpiresAt),
-                t.builtSrpmUrl, t.srpmHash, imports, history);
+        Lease lease = t.lease();
+        return new BuildView.Task(t.id(), time(lease == null ? null : lease.renewedAt()), time(t.startedAt()),
+                time(t.finishedAt()), t.status().code(), t.index(), t.arch(),
+                new BuildView.Platform(p.id(), p.type(), p.name(), p.archList()), ref, List.of(), artifacts,
+                t.cas().authenticated(), t.cas().almaCommitCasHash(), Json.copy(row.mockOptions), row.secureBoot,
+                List.of(), t.error(), stats, t.attempt(), lease == null ? null : lease.holder().value(),
+                time(lease == null ? null : lease.expiresAt()), t.builtSrpmUrl(),
+                t.srpm() == null ? null : t.srpm().hash(), imports, history);
     }
 
     private static LocalDateTime time(Instant instant) {

@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.albs.application.port.out.Builds;
 import org.albs.domain.builds.BuildPlan;
+import org.albs.domain.builds.BuildProgress;
+import org.albs.domain.builds.BuildTask;
 import org.albs.domain.builds.BuildTaskRef;
 import org.albs.domain.builds.PlannedDependency;
 import org.albs.domain.builds.PlannedTask;
@@ -66,17 +68,12 @@ public final class InMemoryBuilds implements Builds {
                 throw new IllegalStateException("foreign key: no platform " + t.platformId());
             }
             BuildStore.TaskRow row = new BuildStore.TaskRow();
-            row.id = store.nextTaskId();
-            row.buildId = b.id;
-            row.platformId = t.platformId();
-            row.refId = refIds.get(t.refIndex());
-            row.owner = build.owner();
-            row.index = t.index();
-            row.arch = t.arch();
+            row.task = BuildTask.planned(store.nextTaskId(), b.id, t.platformId(), refIds.get(t.refIndex()),
+                    build.owner(), t.index(), t.arch());
             row.secureBoot = build.secureBoot();
             row.mockOptions = Json.copy(t.mockOptions());
-            store.tasks.put(row.id, row);
-            taskIds.add(row.id);
+            store.tasks.put(row.id(), row);
+            taskIds.add(row.id());
         }
         for (PlannedDependency d : plan.dependencies()) {
             BuildStore.Dependency dep = new BuildStore.Dependency(taskIds.get(d.task()), taskIds.get(d.dependsOn()));
@@ -90,8 +87,7 @@ public final class InMemoryBuilds implements Builds {
 
     @Override
     public Optional<BuildHeader> find(long buildId) {
-        return Optional.ofNullable(store.builds.get(buildId))
-                .map(b -> new BuildHeader(b.id, b.owner, b.released, b.finishedAt));
+        return Optional.ofNullable(store.builds.get(buildId)).map(b -> new BuildHeader(b.id, b.owner, b.released, b.finishedAt));
     }
 
     @Override
@@ -101,20 +97,27 @@ public final class InMemoryBuilds implements Builds {
 
     @Override
     public List<RestartPlanner.Candidate> restartCandidates(long buildId) {
-        return store.tasks.values().stream().filter(t -> t.buildId == buildId)
-                .sorted(Comparator.<BuildStore.TaskRow>comparingInt(t -> t.index).thenComparingLong(t -> t.id))
-                .map(t -> new RestartPlanner.Candidate(t.id, t.index, t.platformId, t.arch, t.status)).toList();
+        return store.tasksOf(buildId).stream()
+                .sorted(Comparator.comparingInt(BuildTask::index).thenComparingLong(BuildTask::id))
+                .map(t -> new RestartPlanner.Candidate(t.id(), t.index(), t.platformId(), t.arch(), t.status()))
+                .toList();
     }
 
     @Override
-    public void adjustOpenTasks(long buildId, int delta, Instant now) {
-        store.tx.requireActive("Builds.adjustOpenTasks");
+    public BuildProgress countOpenTasks(long buildId, int delta) {
+        store.tx.requireActive("Builds.countOpenTasks");
         BuildStore.BuildRow b = store.builds.get(buildId);
         if (b == null) {
-            return;
+            throw new IllegalStateException("build " + buildId + " vanished");
         }
         b.openTasks += delta;
-        b.finishedAt = b.openTasks <= 0 ? (b.finishedAt != null ? b.finishedAt : now) : null;
+        return new BuildProgress(buildId, b.openTasks, b.finishedAt);
+    }
+
+    @Override
+    public void setFinishedAt(long buildId, Instant finishedAt) {
+        store.tx.requireActive("Builds.setFinishedAt");
+        store.builds.get(buildId).finishedAt = finishedAt;
     }
 
     @Override
@@ -124,11 +127,11 @@ public final class InMemoryBuilds implements Builds {
             return;
         }
         Set<Long> taskIds = new java.util.HashSet<>();
-        store.tasks.values().stream().filter(t -> t.buildId == buildId).forEach(t -> taskIds.add(t.id));
+        store.tasksOf(buildId).forEach(t -> taskIds.add(t.id()));
         store.tasks.keySet().removeAll(taskIds);
         store.refs.values().removeIf(r -> r.buildId == buildId);
         store.dependencies.removeIf(d -> taskIds.contains(d.task()) || taskIds.contains(d.dependsOn()));
-        store.history.removeIf(h -> taskIds.contains(h.taskId()));
+        store.history.removeIf(h -> taskIds.contains(h.entry().workId()));
         store.artifacts.removeIf(a -> taskIds.contains(a.taskId()));
         store.stats.removeIf(s -> taskIds.contains(s.taskId()));
         store.importJobs.removeIf(j -> taskIds.contains(j.taskId()));

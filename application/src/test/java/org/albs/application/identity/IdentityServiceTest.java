@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.albs.application.port.in.identity.NewAccountCommand;
+import org.albs.application.port.in.identity.TokenCommand;
 import org.albs.application.fakes.FakeAccessTokens;
 import org.albs.application.fakes.InMemoryAdapters;
 import org.albs.application.fakes.MutableClock;
@@ -41,7 +43,7 @@ class IdentityServiceTest {
     }
 
     private static List<List<Object>> locs(InvalidInputException e) {
-        return e.problems().stream().map(FieldProblem::loc).toList();
+        return e.problems().stream().map(FieldProblem::path).toList();
     }
 
     // ---- authenticate ----
@@ -122,7 +124,7 @@ class IdentityServiceTest {
 
     @Test
     void loginFailuresAllLookTheSame() {
-        User node = identity.createServiceAccount(admin, "node1", "node1@example.org");
+        User node = identity.createServiceAccount(admin, new NewAccountCommand("node1", "node1@example.org"));
         a.users().setFlags(admin.id(), false, true, true);
 
         for (String[] attempt : new String[][] {{"alice@example.org", "wrong"}, {"nobody@example.org", "x"},
@@ -138,7 +140,7 @@ class IdentityServiceTest {
 
     @Test
     void aSuperuserCreatesVerifiedServiceAccounts() {
-        User node = identity.createServiceAccount(admin, "build-node-1", "node1@example.org");
+        User node = identity.createServiceAccount(admin, new NewAccountCommand("build-node-1", "node1@example.org"));
 
         assertThat(node.active()).isTrue();
         assertThat(node.verified()).isTrue();
@@ -149,52 +151,52 @@ class IdentityServiceTest {
 
     @Test
     void onlySuperusersCreateServiceAccounts() {
-        assertThatThrownBy(() -> identity.createServiceAccount(alice, "node1", "node1@example.org"))
+        assertThatThrownBy(() -> identity.createServiceAccount(alice, new NewAccountCommand("node1", "node1@example.org")))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThat(a.users().all()).hasSize(2);
     }
 
     @Test
     void serviceAccountNamesAreCheckedAndUnique() {
-        assertThatThrownBy(() -> identity.createServiceAccount(admin, "-bad name", "not-an-email"))
+        assertThatThrownBy(() -> identity.createServiceAccount(admin, new NewAccountCommand("-bad name", "not-an-email")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(locs(e))
-                        .containsExactly(List.of("body", "username"), List.of("body", "email")));
-        assertThatThrownBy(() -> identity.createServiceAccount(admin, "alice", "other@example.org"))
+                        .containsExactly(List.of("username"), List.of("email")));
+        assertThatThrownBy(() -> identity.createServiceAccount(admin, new NewAccountCommand("alice", "other@example.org")))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> identity.createServiceAccount(admin, "other", "Alice@Example.org"))
+        assertThatThrownBy(() -> identity.createServiceAccount(admin, new NewAccountCommand("other", "Alice@Example.org")))
                 .isInstanceOf(ConflictException.class);
         assertThat(a.users().all()).hasSize(2);
     }
 
     @Test
     void tokensAreIssuedForActiveUsersWithinBounds() {
-        String t = identity.issueToken(admin, alice.id().value(), IdentityService.MAX_TOKEN_LIFETIME_SECONDS);
+        String t = identity.issueToken(admin, alice.id().value(), new TokenCommand(TokenCommand.MAX_LIFETIME_SECONDS));
 
         assertThat(a.tokens().find(t).orElseThrow().lifetime())
-                .isEqualTo(Duration.ofSeconds(IdentityService.MAX_TOKEN_LIFETIME_SECONDS));
+                .isEqualTo(Duration.ofSeconds(TokenCommand.MAX_LIFETIME_SECONDS));
         assertThat(identity.authenticate(t)).isEqualTo(alice);
-        assertThat(a.tokens().find(identity.issueToken(admin, alice.id().value(), 1L)).orElseThrow().lifetime())
+        assertThat(a.tokens().find(identity.issueToken(admin, alice.id().value(), new TokenCommand(1L))).orElseThrow().lifetime())
                 .isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void tokenLifetimesOutOfBoundsAreRejected() {
-        for (Long lifetime : new Long[] {null, 0L, -1L, IdentityService.MAX_TOKEN_LIFETIME_SECONDS + 1}) {
-            assertThatThrownBy(() -> identity.issueToken(admin, alice.id().value(), lifetime))
+        for (Long lifetime : new Long[] {null, 0L, -1L, TokenCommand.MAX_LIFETIME_SECONDS + 1}) {
+            assertThatThrownBy(() -> identity.issueToken(admin, alice.id().value(), new TokenCommand(lifetime)))
                     .as("%s", lifetime)
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(locs(e))
-                            .containsExactly(List.of("body", "lifetime_seconds")));
+                            .containsExactly(List.of("lifetime_seconds")));
         }
         assertThat(a.tokens().issued()).isEmpty();
     }
 
     @Test
     void tokensAreForExistingActiveUsersAndOnlySuperusersIssueThem() {
-        assertThatThrownBy(() -> identity.issueToken(alice, alice.id().value(), 60L))
+        assertThatThrownBy(() -> identity.issueToken(alice, alice.id().value(), new TokenCommand(60L)))
                 .isInstanceOf(PermissionDeniedException.class);
-        assertThatThrownBy(() -> identity.issueToken(admin, 999, 60L)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> identity.issueToken(admin, 999, new TokenCommand(60L))).isInstanceOf(NotFoundException.class);
         a.users().setFlags(alice.id(), false, true, false);
-        assertThatThrownBy(() -> identity.issueToken(admin, alice.id().value(), 60L))
+        assertThatThrownBy(() -> identity.issueToken(admin, alice.id().value(), new TokenCommand(60L)))
                 .isInstanceOf(ConflictException.class);
         assertThat(a.tokens().issued()).isEmpty();
     }

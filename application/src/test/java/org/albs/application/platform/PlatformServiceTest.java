@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.albs.application.port.in.platform.PlatformSpec;
+import org.albs.application.port.in.platform.RepositorySpec;
 import org.albs.application.fakes.InMemoryAdapters;
 import org.albs.application.fakes.MutableClock;
 import org.albs.domain.ConflictException;
@@ -56,7 +58,7 @@ class PlatformServiceTest {
     }
 
     private static List<List<Object>> locs(InvalidInputException e) {
-        return e.problems().stream().map(FieldProblem::loc).toList();
+        return e.problems().stream().map(FieldProblem::path).toList();
     }
 
     // ---- create ----
@@ -103,9 +105,9 @@ class PlatformServiceTest {
 
         assertThatThrownBy(() -> platforms.create(admin, bad))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(locs(e)).containsExactly(
-                        List.of("body", "name"), List.of("body", "type"), List.of("body", "distr_version"),
-                        List.of("body", "arch_list", 1), List.of("body", "repos", 0, "name"),
-                        List.of("body", "repos", 0, "arch"), List.of("body", "repos", 0, "priority")));
+                        List.of("name"), List.of("type"), List.of("distr_version"),
+                        List.of("arch_list", 1), List.of("repos", 0, "name"),
+                        List.of("repos", 0, "arch"), List.of("repos", 0, "priority")));
         assertThat(repositories.list(null, null)).isEmpty();
     }
 
@@ -123,7 +125,7 @@ class PlatformServiceTest {
         assertThatThrownBy(() -> platforms.create(admin, new PlatformSpec("AlmaLinux-8", "rpm", "almalinux", "8",
                 null, null, null, null, null, List.of("x86_64"), null, null, null, null, null, null,
                 List.of("RHEL-8")))).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(locs(e)).containsExactly(List.of("body", "reference_platforms")));
+                e -> assertThat(locs(e)).containsExactly(List.of("reference_platforms")));
     }
 
     // ---- modify ----

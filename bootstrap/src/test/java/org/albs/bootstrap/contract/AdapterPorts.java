@@ -1,12 +1,17 @@
 package org.albs.bootstrap.contract;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.agroal.api.AgroalDataSource;
 import org.albs.application.port.out.Builds;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.QueueFixture;
-import org.albs.application.port.out.TaskQueue;
+import org.albs.application.port.out.BuildTaskQueue;
 import org.albs.application.port.out.TaskResults;
 import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.Users;
@@ -21,13 +26,26 @@ class AdapterPorts {
     @Inject
     Builds builds;
     @Inject
-    TaskQueue queue;
+    BuildTaskQueue queue;
     @Inject
     TaskResults results;
     @Inject
     Transactions tx;
 
+    @Inject
+    AgroalDataSource db;
+
     QueueFixture.Ports forQueue() {
         return new QueueFixture.Ports(users, platforms, builds, queue, results, tx);
+    }
+
+    /** The ports over a store without builds: the contracts start from one, and earlier tests of the run left some. */
+    QueueFixture.Ports forQueueWithoutBuilds() {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM builds");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return forQueue();
     }
 }

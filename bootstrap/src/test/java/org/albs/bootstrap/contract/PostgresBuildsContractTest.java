@@ -17,6 +17,6 @@ class PostgresBuildsContractTest extends AbstractBuildsContractTest {
 
     @Override
     protected QueueFixture.Ports ports() {
-        return adapters.forQueue();
+        return adapters.forQueueWithoutBuilds();
     }
 }

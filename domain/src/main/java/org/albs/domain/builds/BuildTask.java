@@ -1,113 +1,162 @@
 package org.albs.domain.builds;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import org.albs.domain.identity.UserId;
+import org.albs.domain.lease.Change;
+import org.albs.domain.lease.LeasePhase;
+import org.albs.domain.lease.Lease;
+import org.albs.domain.lease.Leased;
+import org.albs.domain.lease.Lifecycle;
+import org.albs.domain.lease.WorkEvent;
+import org.albs.domain.lease.WorkState;
 
 /**
- * The dispatch-relevant state of one build task. Immutable: every change is an intention-revealing method that
- * checks the state machine and returns the new state together with the history entry it produces.
+ * One build task as dispatch sees it: the lease-queue state every kind of leased work has ({@link WorkState}), what
+ * it builds (build, platform, ref, owner, index, arch), and what it learns on the way (the SRPM of its ref, the CAS
+ * facts of its sources). Immutable: every change is an intention-revealing method that returns the new task with
+ * the history entry explaining it; a store writes that task as it is.
  */
-public record BuildTask(long id, long buildId, long platformId, long refId, UserId owner, int index, String arch,
-                        BuildTaskStatus status, Lease lease, int attempt, String error, Instant startedAt,
-                        Instant finishedAt, String builtSrpmUrl) {
+public record BuildTask(WorkState<BuildTaskStatus> state, long buildId, long platformId, long refId, UserId owner,
+                        int index, String arch, Srpm srpm, CasFacts cas) implements Leased<BuildTask, BuildTaskStatus> {
+    /**
+     * The build task life cycle.
+     * <pre>
+     * IDLE ──CLAIM──► STARTED ──DONE/FAIL/EXCLUDE──► COMPLETED / FAILED / EXCLUDED
+     *  │               │ ▲ RECLAIM (lease expired, attempts left)
+     *  │               └─┘
+     *  │              STARTED ──LEASE_EXHAUSTED──► FAILED
+     *  ├──CANCEL──► CANCELLED
+     *  └──FAST_FAIL──► FAILED ──RESTART──► IDLE
+     * </pre>
+     */
+    public static final Lifecycle<BuildTaskStatus> LIFECYCLE = Lifecycle.of("Build task", "build node",
+                    BuildTaskStatus.class)
+            .allow(BuildTaskStatus.IDLE, WorkEvent.CLAIM, BuildTaskStatus.STARTED)
+            .allow(BuildTaskStatus.IDLE, WorkEvent.CANCEL, BuildTaskStatus.CANCELLED)
+            .allow(BuildTaskStatus.IDLE, WorkEvent.FAST_FAIL, BuildTaskStatus.FAILED)
+            .allow(BuildTaskStatus.STARTED, WorkEvent.RECLAIM, BuildTaskStatus.STARTED)
+            .allow(BuildTaskStatus.STARTED, WorkEvent.LEASE_EXHAUSTED, BuildTaskStatus.FAILED)
+            .allow(BuildTaskStatus.STARTED, WorkEvent.DONE, BuildTaskStatus.COMPLETED)
+            .allow(BuildTaskStatus.STARTED, WorkEvent.FAIL, BuildTaskStatus.FAILED)
+            .allow(BuildTaskStatus.STARTED, WorkEvent.EXCLUDE, BuildTaskStatus.EXCLUDED)
+            .allow(BuildTaskStatus.FAILED, WorkEvent.RESTART, BuildTaskStatus.IDLE);
+
     public BuildTask {
-        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(arch, "arch");
+        cas = cas == null ? CasFacts.NONE : cas;
     }
 
-    /** The new state of a task and the history entry that explains it. */
-    public record Change(BuildTask task, TaskHistoryEntry entry) {
+    /** A task as planned, waiting for its first claim. */
+    public static BuildTask planned(long id, long buildId, long platformId, long refId, UserId owner, int index,
+                                    String arch) {
+        return new BuildTask(WorkState.waiting(id, BuildTaskStatus.IDLE), buildId, platformId, refId, owner, index,
+                arch, null, CasFacts.NONE);
     }
 
-    /** A node takes an idle task. */
-    public Change claim(UserId node, Instant now, DispatchPolicy policy) {
-        BuildTaskStatus next = TaskStateMachine.next(status, TaskEvent.CLAIM);
-        BuildTask claimed = with(next, new Lease(node, now.plus(policy.leaseDuration())), attempt + 1, null, now, null);
-        return new Change(claimed, entry(claimed, now, TaskEvent.CLAIM, node, null));
+    @Override
+    public BuildTask with(WorkState<BuildTaskStatus> next) {
+        return new BuildTask(next, buildId, platformId, refId, owner, index, arch, srpm, cas);
+    }
+
+    @Override
+    public Lifecycle<BuildTaskStatus> lifecycle() {
+        return LIFECYCLE;
+    }
+
+    public BuildTaskStatus status() {
+        return state.status();
+    }
+
+    public Lease lease() {
+        return state.lease();
+    }
+
+    public int attempt() {
+        return state.attempt();
+    }
+
+    public String error() {
+        return state.error();
+    }
+
+    public Instant startedAt() {
+        return state.startedAt();
+    }
+
+    public Instant finishedAt() {
+        return state.finishedAt();
+    }
+
+    public String builtSrpmUrl() {
+        return srpm == null ? null : srpm.url();
+    }
+
+    /** Whether the task ended without ever running (cancelled, fast-failed): its dependants then inherit its own. */
+    public boolean endedWithoutRunning() {
+        return state.phase() == LeasePhase.ENDED && state.startedAt() == null;
+    }
+
+    /** The outcome of a node's report on this task, as {@link #report} decides it. */
+    public record Reported(Change<BuildTask> change, Srpm deliveredSrpm, boolean failsIdleSiblings) {
     }
 
     /**
-     * A node asks for work and this started task's lease has run out: hand it over (one more attempt) or, when all
-     * attempts are spent, fail it.
+     * The holder reports its result: the task ends (see {@link WorkState#finish} for who may report), recording the
+     * CAS facts the report gives. The first task of a ref to report on a platform (normally its src task) decides
+     * the SRPM: built and done, the SRPM goes to every task of the ref on the platform; failed without one, the
+     * ref's idle tasks there are pointless and fail fast.
+     *
+     * @param platformName the name of the task's platform, part of the SRPM's location
      */
-    public Change takeOverExpired(UserId node, Instant now, DispatchPolicy policy) {
-        if (status != BuildTaskStatus.STARTED || lease == null || !lease.expiredAt(now)) {
-            throw new IllegalTransitionException(status, TaskEvent.RECLAIM);
+    public Reported report(UserId node, NodeReport report, String platformName, Instant now) {
+        Change<BuildTask> finished = apply(state.finish(LIFECYCLE, node, report.outcome().event(),
+                report.startedByNode(), now));
+        Srpm delivered = null;
+        boolean failSiblings = false;
+        if (srpm == null) {
+            var built = report.sourceRpm();
+            if (built.isPresent() && report.outcome() == NodeOutcome.DONE) {
+                delivered = new Srpm(Srpm.location(platformName, buildId, built.get().name()), built.get().casHash());
+            } else if (built.isEmpty() && report.outcome() == NodeOutcome.FAILED) {
+                failSiblings = true;
+            }
         }
-        if (attempt >= policy.maxAttempts()) {
-            return expireFinally(now, policy);
-        }
-        String reason = "lease of user " + lease.holder() + " expired at " + lease.expiresAt() + " (attempt "
-                + attempt + " of " + policy.maxAttempts() + ")";
-        BuildTaskStatus next = TaskStateMachine.next(status, TaskEvent.RECLAIM);
-        BuildTask taken = with(next, new Lease(node, now.plus(policy.leaseDuration())), attempt + 1, null, now, null);
-        return new Change(taken, entry(taken, now, TaskEvent.RECLAIM, node, reason));
+        BuildTask t = finished.work();
+        BuildTask recorded = new BuildTask(t.state, buildId, platformId, refId, owner, index, arch,
+                delivered != null ? delivered : srpm, report.cas() != null ? report.cas() : cas);
+        return new Reported(new Change<>(recorded, finished.entry()), delivered, failSiblings);
     }
 
-    /** The lease ran out on the last allowed attempt: the task fails with the reason in {@code error}. */
-    public Change expireFinally(Instant now, DispatchPolicy policy) {
-        if (lease == null || !lease.expiredAt(now) || attempt < policy.maxAttempts()) {
-            throw new IllegalTransitionException(status, TaskEvent.LEASE_EXHAUSTED);
-        }
-        BuildTaskStatus next = TaskStateMachine.next(status, TaskEvent.LEASE_EXHAUSTED);
-        String reason = "Build task failed: the lease of user " + lease.holder() + " expired at "
-                + lease.expiresAt() + " on attempt " + attempt + " of " + policy.maxAttempts()
-                + "; no build node reported a result";
-        BuildTask failed = with(next, lease, attempt, reason, startedAt, now);
-        return new Change(failed, entry(failed, now, TaskEvent.LEASE_EXHAUSTED, lease.holder(), reason));
+    /** A report with nothing but the outcome: no artifacts, no CAS facts. */
+    public Change<BuildTask> finish(UserId node, NodeOutcome outcome, Instant startedByNode, Instant now) {
+        return report(node, new NodeReport(outcome, List.of(), startedByNode, null), null, now).change();
     }
 
-    /**
-     * The holder reports a result. Rejected when the task is already finished or when another node holds it now
-     * (the caller's lease expired and the task was taken over). A holder whose lease expired but whose task nobody
-     * took is still accepted: the work is done, so there is no reason to throw it away.
-     */
-    public Change finish(UserId node, NodeOutcome outcome, Instant startedByNode, Instant now) {
-        if (status.isFinished()) {
-            throw new TaskAlreadyFinishedException("Build task " + id + " is already finished (" + status + ")");
-        }
-        if (status != BuildTaskStatus.STARTED) {
-            throw new TaskAlreadyFinishedException("Build task " + id + " was not handed out, state " + status);
-        }
-        if (lease == null || !lease.holder().equals(node)) {
-            throw new TaskAlreadyFinishedException("Build task " + id + " is held by another build node now");
-        }
-        BuildTaskStatus next = TaskStateMachine.next(status, outcome.event());
-        BuildTask done = with(next, lease, attempt, null, startedByNode != null ? startedByNode : startedAt, now);
-        return new Change(done, entry(done, now, outcome.event(), node, null));
+    /** The ref's SRPM, delivered by the task that built it. */
+    public BuildTask withSrpm(Srpm delivered) {
+        return new BuildTask(state, buildId, platformId, refId, owner, index, arch, delivered, cas);
     }
 
-    public Change cancel(UserId by, Instant now) {
-        String reason = "Build task cancelled by user";
-        BuildTask cancelled = with(TaskStateMachine.next(status, TaskEvent.CANCEL), null, attempt, reason, startedAt, now);
-        return new Change(cancelled, entry(cancelled, now, TaskEvent.CANCEL, by, reason));
+    public Change<BuildTask> cancel(UserId by, Instant now) {
+        return apply(state.endWaiting(LIFECYCLE, WorkEvent.CANCEL, by, "Build task cancelled by user", now));
     }
 
     /** The SRPM of this task's ref failed on {@code failedArch}: building this task is pointless. */
-    public Change fastFail(String failedArch, Instant now) {
+    public Change<BuildTask> fastFail(String failedArch, Instant now) {
         String reason = "Fast failed: SRPM build failed in the initial architecture (" + failedArch + "). "
                 + "Please refer to the initial architecture build logs for more information about the failure.";
-        BuildTask failed = with(TaskStateMachine.next(status, TaskEvent.FAST_FAIL), null, attempt, reason, startedAt, now);
-        return new Change(failed, entry(failed, now, TaskEvent.FAST_FAIL, null, reason));
+        return apply(state.endWaiting(LIFECYCLE, WorkEvent.FAST_FAIL, null, reason, now));
     }
 
-    /** A failed task goes back to the queue with a fresh attempt budget; its SRPM is rebuilt if asked. */
-    public Change restart(UserId by, boolean clearSrpm, Instant now) {
-        BuildTaskStatus next = TaskStateMachine.next(status, TaskEvent.RESTART);
-        BuildTask restarted = new BuildTask(id, buildId, platformId, refId, owner, index, arch, next, null, 0, null,
-                null, null, clearSrpm ? null : builtSrpmUrl);
-        return new Change(restarted, entry(restarted, now, TaskEvent.RESTART, by, null));
-    }
-
-    private BuildTask with(BuildTaskStatus next, Lease newLease, int newAttempt, String newError, Instant started,
-                           Instant finished) {
-        return new BuildTask(id, buildId, platformId, refId, owner, index, arch, next, newLease, newAttempt, newError,
-                started, finished, builtSrpmUrl);
-    }
-
-    private static TaskHistoryEntry entry(BuildTask t, Instant at, TaskEvent event, UserId node, String reason) {
-        return new TaskHistoryEntry(t.id, at, event, t.status, node, t.attempt, reason);
+    /** A failed task goes back to the queue with a fresh attempt budget; its SRPM is forgotten when asked. */
+    public Change<BuildTask> restart(UserId by, boolean clearSrpm, Instant now) {
+        Change<BuildTask> restarted = apply(state.restart(LIFECYCLE, by, now));
+        BuildTask t = restarted.work();
+        return new Change<>(clearSrpm ? t.withSrpm(null) : t, restarted.entry());
     }
 }

@@ -1,21 +1,37 @@
 package org.albs.domain.builds;
 
-/** Upstream's BuildTaskStatus values; the numbers are on the wire and in the database. */
-public enum BuildTaskStatus {
-    IDLE(0), STARTED(1), COMPLETED(2), FAILED(3), EXCLUDED(4), CANCELLED(5);
+import org.albs.domain.lease.LeasePhase;
+import org.albs.domain.lease.WorkStatus;
+
+/** Upstream's BuildTaskStatus: the numbers are on the wire and in the database, and this is their one mapping. */
+public enum BuildTaskStatus implements WorkStatus {
+    IDLE(0, LeasePhase.WAITING),
+    STARTED(1, LeasePhase.LEASED),
+    COMPLETED(2, LeasePhase.ENDED),
+    FAILED(3, LeasePhase.ENDED),
+    EXCLUDED(4, LeasePhase.ENDED),
+    CANCELLED(5, LeasePhase.ENDED);
 
     private final int code;
+    private final LeasePhase phase;
 
-    BuildTaskStatus(int code) {
+    BuildTaskStatus(int code, LeasePhase phase) {
         this.code = code;
+        this.phase = phase;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
+    @Override
+    public LeasePhase phase() {
+        return phase;
+    }
+
     public boolean isFinished() {
-        return this != IDLE && this != STARTED;
+        return phase == LeasePhase.ENDED;
     }
 
     public static BuildTaskStatus ofCode(int code) {

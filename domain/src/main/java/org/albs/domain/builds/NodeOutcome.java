@@ -3,17 +3,19 @@ package org.albs.domain.builds;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.albs.domain.lease.WorkEvent;
+
 /** What a build node reports in build_done. */
 public enum NodeOutcome {
-    DONE(TaskEvent.DONE), FAILED(TaskEvent.FAIL), EXCLUDED(TaskEvent.EXCLUDE);
+    DONE(WorkEvent.DONE), FAILED(WorkEvent.FAIL), EXCLUDED(WorkEvent.EXCLUDE);
 
-    private final TaskEvent event;
+    private final WorkEvent event;
 
-    NodeOutcome(TaskEvent event) {
+    NodeOutcome(WorkEvent event) {
         this.event = event;
     }
 
-    public TaskEvent event() {
+    public WorkEvent event() {
         return event;
     }
 

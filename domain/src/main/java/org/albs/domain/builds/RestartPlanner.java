@@ -107,7 +107,7 @@ public final class RestartPlanner {
     private static List<List<Candidate>> failedGroups(List<Candidate> tasks, Comparator<Candidate> inGroup) {
         Map<Integer, List<Candidate>> byIndex = new LinkedHashMap<>();
         tasks.stream()
-                .filter(c -> c.status().code() <= BuildTaskStatus.FAILED.code())
+                .filter(c -> c.status() != BuildTaskStatus.EXCLUDED && c.status() != BuildTaskStatus.CANCELLED)
                 .sorted(Comparator.comparingInt(Candidate::index).thenComparingLong(Candidate::id))
                 .forEach(c -> byIndex.computeIfAbsent(c.index(), i -> new ArrayList<>()).add(c));
         List<List<Candidate>> groups = new ArrayList<>();

@@ -19,15 +19,15 @@ public record NewUser(String username, String email, String hashedPassword,
     /** Checks the two names a client chooses; loc is relative to the request body. */
     public static void validateNames(String username, String email, Problems problems) {
         if (username == null) {
-            problems.add("Field required", "missing", "body", "username");
+            problems.add("Field required", "missing", "username");
         } else if (!USERNAME.matcher(username).matches()) {
             problems.add("username must be 1-100 characters of letters, digits, '.', '_', '@' or '-'",
-                    "value_error", "body", "username");
+                    "value_error", "username");
         }
         if (email == null) {
-            problems.add("Field required", "missing", "body", "email");
+            problems.add("Field required", "missing", "email");
         } else if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
-            problems.add("value is not a valid email address", "value_error", "body", "email");
+            problems.add("value is not a valid email address", "value_error", "email");
         }
     }
 }

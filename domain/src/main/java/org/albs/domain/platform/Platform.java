@@ -20,9 +20,4 @@ public record Platform(Long id, String name, String type, String distrType, Stri
         referencePlatforms = referencePlatforms == null ? List.of() : List.copyOf(referencePlatforms);
         data = data == null ? Map.of() : data;
     }
-
-    /** The repositories of this platform for one architecture, in priority order of insertion. */
-    public List<Repository> repositoriesFor(String arch) {
-        return repositories.stream().filter(r -> r.arch().equals(arch)).toList();
-    }
 }

@@ -21,11 +21,10 @@ public class BuildCountCompactor {
         this.jdbc = new Jdbc(ds);
     }
 
-    @Scheduled(every = "${albs.maintenance.build-count-interval:10s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${albs.maintenance.build-count-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void compact() {
         try {
-            jdbc.call("SELECT albs_compact_build_count()", p -> { });
+            jdbc.query("SELECT albs_compact_build_count()", new Jdbc.Args(), rs -> null);
         } catch (RuntimeException e) {
             // nothing is lost: the deltas stay and the next run folds them
             LOG.warnf("Build count compaction skipped: %s", e.getMessage());

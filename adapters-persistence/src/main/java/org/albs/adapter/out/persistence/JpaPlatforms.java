@@ -1,6 +1,5 @@
 package org.albs.adapter.out.persistence;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,34 +14,18 @@ import jakarta.persistence.LockModeType;
 import org.albs.application.port.out.Platforms;
 import org.albs.domain.platform.Platform;
 import org.albs.domain.platform.Repository;
-import org.hibernate.Session;
-import org.hibernate.SessionFactory;
 
 @ApplicationScoped
 public class JpaPlatforms implements Platforms {
     private final EntityManager em;
-    private final SessionFactory sessions;
 
-    public JpaPlatforms(EntityManager em, SessionFactory sessions) {
+    public JpaPlatforms(EntityManager em) {
         this.em = em;
-        this.sessions = sessions;
     }
 
-    /**
-     * Inside a {@link JdbcTransactions} transaction (get_task and build_done read platforms there) the read runs on
-     * that transaction's connection: taking a second one from the pool while holding the first would let a burst of
-     * requests hold every connection and wait for each other until the acquisition timeout.
-     */
     @Override
     public Optional<Platform> findById(long id) {
-        Connection tx = JdbcTransactions.current();
-        if (tx == null) {
-            return Optional.ofNullable(em.find(PlatformEntity.class, id)).map(this::toDomain);
-        }
-        try (Session session = sessions.withOptions().connection(tx).openSession()) {
-            session.setDefaultReadOnly(true);
-            return Optional.ofNullable(session.find(PlatformEntity.class, id)).map(e -> toDomain(session, e));
-        }
+        return Optional.ofNullable(em.find(PlatformEntity.class, id)).map(this::toDomain);
     }
 
     @Override

@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import io.agroal.api.AgroalDataSource;
 
-import org.albs.application.builds.BuildFilter;
-import org.albs.application.builds.BuildView;
+import org.albs.application.port.in.builds.BuildFilter;
+import org.albs.application.port.in.builds.BuildView;
 import org.albs.application.port.out.BuildQueries;
 
 /**
@@ -21,62 +19,55 @@ import org.albs.application.port.out.BuildQueries;
  */
 @ApplicationScoped
 public class SqlBuildQueries implements BuildQueries {
-    private final EntityManager em;
     private final Jdbc jdbc;
 
-    public SqlBuildQueries(EntityManager em, AgroalDataSource ds) {
-        this.em = em;
+    public SqlBuildQueries(AgroalDataSource ds) {
         this.jdbc = new Jdbc(ds);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<Long> page(BuildFilter filter, int offset, int limit) {
-        Map<String, Object> params = new HashMap<>();
-        Query q = em.createNativeQuery("SELECT b.id FROM builds b" + where(filter, params)
-                + " ORDER BY b.id DESC OFFSET :offset LIMIT :limit");
-        params.forEach(q::setParameter);
-        List<Number> ids = q.setParameter("offset", offset).setParameter("limit", limit).getResultList();
-        return ids.stream().map(Number::longValue).toList();
+        Jdbc.Args args = new Jdbc.Args().integer("offset", offset).integer("limit", limit);
+        return jdbc.query("SELECT b.id FROM builds b" + where(filter, args) + " ORDER BY b.id DESC OFFSET :offset"
+                + " LIMIT :limit", args, rs -> rs.getLong(1));
     }
 
     @Override
     public long count(BuildFilter filter) {
         if (filter.equals(new BuildFilter(null, null, null, null, null, null))) {
-            // kept exact by triggers (migrations V6, V9): no scan of every build for the unfiltered feed
-            return ((Number) em.createNativeQuery("SELECT COALESCE(sum(delta), 0) FROM build_count").getSingleResult())
-                    .longValue();
+            // kept exact by statement triggers (R__build_count.sql): no scan of every build for the unfiltered feed
+            return jdbc.query("SELECT COALESCE(sum(delta), 0) FROM build_count", new Jdbc.Args(), rs -> rs.getLong(1))
+                    .get(0);
         }
-        Map<String, Object> params = new HashMap<>();
-        Query q = em.createNativeQuery("SELECT count(*) FROM builds b" + where(filter, params));
-        params.forEach(q::setParameter);
-        return ((Number) q.getSingleResult()).longValue();
+        Jdbc.Args args = new Jdbc.Args();
+        return jdbc.query("SELECT count(*) FROM builds b" + where(filter, args), args, rs -> rs.getLong(1)).get(0);
     }
 
-    private static String where(BuildFilter f, Map<String, Object> params) {
+    private static String where(BuildFilter f, Jdbc.Args args) {
         List<String> clauses = new ArrayList<>();
         if (f.createdBy() != null) {
-            clauses.add("b.owner_id = :createdBy");
-            params.put("createdBy", f.createdBy());
+            clauses.add("b.owner_id = :created_by");
+            args.lng("created_by", f.createdBy());
         }
         if (f.project() != null) {
-            clauses.add("EXISTS (SELECT 1 FROM build_task_refs r WHERE r.build_id = b.id AND r.url LIKE :project ESCAPE '\\')");
-            params.put("project", "%/" + like(f.project()) + "%");
+            clauses.add("EXISTS (SELECT 1 FROM build_task_refs r WHERE r.build_id = b.id"
+                    + " AND r.url LIKE :project ESCAPE '\\')");
+            args.str("project", "%/" + like(f.project()) + "%");
         }
         if (f.ref() != null) {
             clauses.add("EXISTS (SELECT 1 FROM build_task_refs r WHERE r.build_id = b.id"
                     + " AND (r.url LIKE :ref ESCAPE '\\' OR r.git_ref LIKE :ref ESCAPE '\\'))");
-            params.put("ref", "%" + like(f.ref()) + "%");
+            args.str("ref", "%" + like(f.ref()) + "%");
         }
         if (f.platformId() != null) {
-            // build_platform_arches (migration V8): written once per build, so the hot build_tasks needs no index for it
+            // build_platform_arches (written once per build): the hot build_tasks needs no index for this filter
             clauses.add("EXISTS (SELECT 1 FROM build_platform_arches x WHERE x.build_id = b.id"
-                    + " AND x.platform_id = :platformId)");
-            params.put("platformId", f.platformId());
+                    + " AND x.platform_id = :platform)");
+            args.lng("platform", f.platformId());
         }
         if (f.buildTaskArch() != null) {
             clauses.add("EXISTS (SELECT 1 FROM build_platform_arches x WHERE x.build_id = b.id AND x.arch = :arch)");
-            params.put("arch", f.buildTaskArch());
+            args.str("arch", f.buildTaskArch());
         }
         if (f.isRunning() != null) {
             clauses.add(f.isRunning() ? "b.finished_at IS NULL" : "b.finished_at IS NOT NULL");
@@ -96,43 +87,44 @@ public class SqlBuildQueries implements BuildQueries {
         // Plain JDBC: this runs for every page of the feed, and Hibernate's native-query result mapping costs more
         // than the queries themselves.
         Map<Long, List<Long>> linked = new HashMap<>();
-        jdbc.query("SELECT build_id, build_dependency FROM build_dependency WHERE build_id = ANY (?)"
-                + " ORDER BY build_dependency", p -> p.longs(ids), rs -> linked.computeIfAbsent(rs.getLong(1),
+        Jdbc.Args builds = new Jdbc.Args().longs("ids", ids);
+        jdbc.query("SELECT build_id, build_dependency FROM build_dependency WHERE build_id = ANY (:ids)"
+                + " ORDER BY build_dependency", builds, rs -> linked.computeIfAbsent(rs.getLong(1),
                 k -> new ArrayList<>()).add(rs.getLong(2)));
         Map<Long, List<BuildView.Artifact>> artifacts = new HashMap<>();
         jdbc.query("""
                 SELECT a.id, a.build_task_id, a.name, a.type, a.href, a.sha256, a.cas_hash, a.meta
                   FROM build_artifacts a JOIN build_tasks t ON t.id = a.build_task_id
-                 WHERE t.build_id = ANY (?) ORDER BY a.id""", p -> p.longs(ids), rs -> artifacts.computeIfAbsent(
+                 WHERE t.build_id = ANY (:ids) ORDER BY a.id""", builds, rs -> artifacts.computeIfAbsent(
                 rs.getLong(2), k -> new ArrayList<>()).add(new BuildView.Artifact(rs.getLong(1), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), Json.map(rs.getString(8)))));
         Map<Long, List<BuildView.PerformanceStats>> stats = new HashMap<>();
         jdbc.query("""
                 SELECT s.id, s.build_task_id, s.statistics
                   FROM performance_stats s JOIN build_tasks t ON t.id = s.build_task_id
-                 WHERE t.build_id = ANY (?) ORDER BY s.id""", p -> p.longs(ids), rs -> stats.computeIfAbsent(
+                 WHERE t.build_id = ANY (:ids) ORDER BY s.id""", builds, rs -> stats.computeIfAbsent(
                 rs.getLong(2), k -> new ArrayList<>()).add(new BuildView.PerformanceStats(rs.getLong(1),
                 rs.getLong(2), null, null, Json.map(rs.getString(3)))));
         Map<Long, List<BuildView.ArtifactImport>> imports = new HashMap<>();
         jdbc.query("""
                 SELECT j.id, j.build_task_id, j.state, j.attempts, j.created_at, j.last_error
                   FROM artifact_import_jobs j JOIN build_tasks t ON t.id = j.build_task_id
-                 WHERE t.build_id = ANY (?) ORDER BY j.id""", p -> p.longs(ids), rs -> imports.computeIfAbsent(
+                 WHERE t.build_id = ANY (:ids) ORDER BY j.id""", builds, rs -> imports.computeIfAbsent(
                 rs.getLong(2), k -> new ArrayList<>()).add(new BuildView.ArtifactImport(rs.getLong(1),
                 rs.getString(3), rs.getInt(4), time(rs, 5), rs.getString(6))));
         Map<Long, List<BuildView.HistoryEntry>> history = new HashMap<>();
         if (withHistory) {
             jdbc.query("""
-                    SELECT h.build_task_id, h.at, h.event, h.status, h.node_user_id, h.attempt, h.reason
+                    SELECT h.build_task_id, h.at, h.event, h.status, h.actor_user_id, h.attempt, h.reason
                       FROM build_task_history h JOIN build_tasks t ON t.id = h.build_task_id
-                     WHERE t.build_id = ANY (?) ORDER BY h.id""", p -> p.longs(ids), rs -> history.computeIfAbsent(
+                     WHERE t.build_id = ANY (:ids) ORDER BY h.id""", builds, rs -> history.computeIfAbsent(
                     rs.getLong(1), k -> new ArrayList<>()).add(new BuildView.HistoryEntry(time(rs, 2),
                     rs.getString(3), rs.getInt(4), Jdbc.getLong(rs, 5), rs.getInt(6), rs.getString(7))));
         }
         Map<Long, List<BuildView.Task>> tasks = new HashMap<>();
         Map<Long, BuildView.Platform> platforms = new HashMap<>();
         jdbc.query("""
-                SELECT t.id, t.build_id, t.ts, t.started_at, t.finished_at, t.status, t.index, t.arch,
+                SELECT t.id, t.build_id, t.lease_renewed_at, t.started_at, t.finished_at, t.status, t.index, t.arch,
                        t.platform_id, p.type, p.name, p.arch_list,
                        r.url, r.git_ref, r.ref_type, r.git_commit_hash, r.mock_options, r.test_configuration,
                        t.is_cas_authenticated, t.alma_commit_cas_hash, t.mock_options, t.is_secure_boot, t.error,
@@ -140,7 +132,7 @@ public class SqlBuildQueries implements BuildQueries {
                   FROM build_tasks t
                   JOIN build_task_refs r ON r.id = t.ref_id
                   JOIN platforms p ON p.id = t.platform_id
-                 WHERE t.build_id = ANY (?) ORDER BY t.id""", p -> p.longs(ids), rs -> {
+                 WHERE t.build_id = ANY (:ids) ORDER BY t.id""", builds, rs -> {
             long taskId = rs.getLong(1);
             long platformId = rs.getLong(9);
             BuildView.Platform platform = platforms.get(platformId);
@@ -164,7 +156,7 @@ public class SqlBuildQueries implements BuildQueries {
         jdbc.query("""
                 SELECT b.id, b.created_at, b.finished_at, b.owner_id, u.username, u.email, b.mock_options,
                        b.release_id, b.released, b.cancel_testing, b.is_secure_boot, b.product_id, b.open_tasks
-                  FROM builds b JOIN users u ON u.id = b.owner_id WHERE b.id = ANY (?)""", p -> p.longs(ids), rs -> {
+                  FROM builds b JOIN users u ON u.id = b.owner_id WHERE b.id = ANY (:ids)""", builds, rs -> {
             long id = rs.getLong(1);
             return byId.put(id, new BuildView(id, time(rs, 2), time(rs, 3), tasks.getOrDefault(id, List.of()),
                     new BuildView.Owner(rs.getLong(4), rs.getString(5), rs.getString(6)), List.of(),

@@ -1,5 +1,7 @@
 package org.albs.adapter.out.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,13 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import io.agroal.api.AgroalDataSource;
-
 import org.albs.application.port.out.Builds;
 import org.albs.domain.builds.BuildPlan;
+import org.albs.domain.builds.BuildProgress;
 import org.albs.domain.builds.BuildTaskRef;
 import org.albs.domain.builds.BuildTaskStatus;
 import org.albs.domain.builds.PlannedDependency;
@@ -25,112 +25,95 @@ import org.albs.domain.identity.UserId;
 
 @ApplicationScoped
 public class SqlBuilds implements Builds {
-    /** Rows per multi-row INSERT: keeps each statement well under PostgreSQL's 32,767 parameters. */
-    private static final int CHUNK = 500;
-
-    private final EntityManager em;
     private final Jdbc jdbc;
 
-    public SqlBuilds(EntityManager em, AgroalDataSource ds) {
-        this.em = em;
+    public SqlBuilds(AgroalDataSource ds) {
         this.jdbc = new Jdbc(ds);
     }
 
+    /**
+     * The build, its refs, tasks and dependencies, each table in one statement (arrays unnested: no limit on the
+     * number of rows from the number of parameters). Task ids are reserved in plan order, so they ascend exactly as
+     * the planner ordered the tasks.
+     */
     @Override
     public long create(NewBuild build, List<BuildTaskRef> refs, BuildPlan plan, Instant now) {
-        long buildId = ((Number) em.createNativeQuery("""
+        long buildId = jdbc.query("""
                         INSERT INTO builds (created_at, owner_id, mock_options, is_secure_boot, product_id, open_tasks)
-                        VALUES (:now, :owner, CAST(:mock AS jsonb), :secure, :product, :open) RETURNING id""")
-                .setParameter("now", Utc.of(now)).setParameter("owner", build.owner().value())
-                .setParameter("mock", Json.write(build.mockOptions())).setParameter("secure", build.secureBoot())
-                .setParameter("product", build.productId()).setParameter("open", plan.tasks().size())
-                .getSingleResult()).longValue();
-        for (long linked : build.linkedBuilds()) {
-            em.createNativeQuery("INSERT INTO build_dependency (build_id, build_dependency) VALUES (:b, :d)")
-                    .setParameter("b", buildId).setParameter("d", linked).executeUpdate();
+                        VALUES (:now, :owner, CAST(:mock AS jsonb), :secure, :product, :open) RETURNING id""",
+                new Jdbc.Args().time("now", now).lng("owner", build.owner().value())
+                        .str("mock", Json.write(build.mockOptions())).bool("secure", build.secureBoot())
+                        .lng("product", build.productId()).integer("open", plan.tasks().size()),
+                rs -> rs.getLong(1)).get(0);
+        List<Jdbc.Statement> inserts = new ArrayList<>();
+        if (!build.linkedBuilds().isEmpty()) {
+            inserts.add(new Jdbc.Statement("INSERT INTO build_dependency (build_id, build_dependency)"
+                    + " SELECT :build, unnest(:linked)",
+                    new Jdbc.Args().lng("build", buildId).longs("linked", build.linkedBuilds())));
         }
         List<Long> refIds = reserve("build_task_refs_id_seq", refs.size());
-        for (int from = 0; from < refs.size(); from += CHUNK) {
-            int to = Math.min(refs.size(), from + CHUNK);
-            StringBuilder sql = new StringBuilder("INSERT INTO build_task_refs (id, build_id, url, git_ref, ref_type,"
-                    + " git_commit_hash, mock_options, test_configuration) VALUES ");
-            for (int i = from; i < to; i++) {
-                sql.append(i == from ? "" : ",").append("(:id").append(i).append(", :b, :url").append(i)
-                        .append(", :gr").append(i).append(", :rt").append(i).append(", :ch").append(i)
-                        .append(", CAST(:mo").append(i).append(" AS jsonb), CAST(:tc").append(i).append(" AS jsonb))");
-            }
-            Query q = em.createNativeQuery(sql.toString()).setParameter("b", buildId);
-            for (int i = from; i < to; i++) {
-                BuildTaskRef r = refs.get(i);
-                q.setParameter("id" + i, refIds.get(i)).setParameter("url" + i, r.url())
-                        .setParameter("gr" + i, r.gitRef()).setParameter("rt" + i, r.refType().code())
-                        .setParameter("ch" + i, r.gitCommitHash()).setParameter("mo" + i, Json.write(r.mockOptions()))
-                        .setParameter("tc" + i, Json.write(r.testConfiguration()));
-            }
-            q.executeUpdate();
-        }
-        // Task ids are reserved in plan order, so they ascend exactly as the planner ordered the tasks.
+        inserts.add(new Jdbc.Statement("""
+                INSERT INTO build_task_refs (id, build_id, url, git_ref, ref_type, git_commit_hash, mock_options,
+                                             test_configuration)
+                SELECT x.id, :build, x.url, x.git_ref, x.ref_type, x.hash, CAST(x.mock AS jsonb), CAST(x.tests AS jsonb)
+                  FROM unnest(:ids, :urls, :git_refs, :ref_types, :hashes, :mocks, :tests)
+                       AS x(id, url, git_ref, ref_type, hash, mock, tests)""",
+                new Jdbc.Args().lng("build", buildId).longs("ids", refIds)
+                        .texts("urls", refs.stream().map(BuildTaskRef::url).toList())
+                        .texts("git_refs", refs.stream().map(BuildTaskRef::gitRef).toList())
+                        .ints("ref_types", refs.stream().map(r -> r.refType().code()).toList())
+                        .texts("hashes", refs.stream().map(BuildTaskRef::gitCommitHash).toList())
+                        .texts("mocks", refs.stream().map(r -> Json.write(r.mockOptions())).toList())
+                        .texts("tests", refs.stream().map(r -> Json.write(r.testConfiguration())).toList())));
         List<PlannedTask> tasks = plan.tasks();
         List<Long> taskIds = reserve("build_tasks_id_seq", tasks.size());
-        int[] pending = new int[tasks.size()];
+        List<Integer> pending = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), 0));
         for (PlannedDependency d : plan.dependencies()) {
-            pending[d.task()]++;
+            pending.set(d.task(), pending.get(d.task()) + 1);
         }
-        for (int from = 0; from < tasks.size(); from += CHUNK) {
-            int to = Math.min(tasks.size(), from + CHUNK);
-            StringBuilder sql = new StringBuilder("INSERT INTO build_tasks (id, build_id, platform_id, ref_id, owner_id,"
-                    + " status, index, arch, is_secure_boot, mock_options, pending_deps) VALUES ");
-            for (int i = from; i < to; i++) {
-                sql.append(i == from ? "" : ",").append("(:id").append(i).append(", :b, :p").append(i)
-                        .append(", :r").append(i).append(", :owner, 0, :ix").append(i).append(", :a").append(i)
-                        .append(", :secure, CAST(:mo").append(i).append(" AS jsonb), :pd").append(i).append(")");
-            }
-            Query q = em.createNativeQuery(sql.toString()).setParameter("b", buildId)
-                    .setParameter("owner", build.owner().value()).setParameter("secure", build.secureBoot());
-            for (int i = from; i < to; i++) {
-                PlannedTask t = tasks.get(i);
-                q.setParameter("id" + i, taskIds.get(i)).setParameter("p" + i, t.platformId())
-                        .setParameter("r" + i, refIds.get(t.refIndex())).setParameter("ix" + i, t.index())
-                        .setParameter("a" + i, t.arch()).setParameter("mo" + i, Json.write(t.mockOptions()))
-                        .setParameter("pd" + i, pending[i]);
-            }
-            q.executeUpdate();
+        inserts.add(new Jdbc.Statement("""
+                INSERT INTO build_tasks (id, build_id, platform_id, ref_id, owner_id, status, index, arch,
+                                         is_secure_boot, mock_options, pending_deps)
+                SELECT x.id, :build, x.platform, x.ref, :owner, :idle, x.index, x.arch, :secure, CAST(x.mock AS jsonb),
+                       x.pending
+                  FROM unnest(:ids, :platforms, :refs, :indexes, :arches, :mocks, :pending)
+                       AS x(id, platform, ref, index, arch, mock, pending)""",
+                new Jdbc.Args().lng("build", buildId).lng("owner", build.owner().value())
+                        .integer("idle", BuildTaskStatus.IDLE.code()).bool("secure", build.secureBoot())
+                        .longs("ids", taskIds)
+                        .longs("platforms", tasks.stream().map(PlannedTask::platformId).toList())
+                        .longs("refs", tasks.stream().map(t -> refIds.get(t.refIndex())).toList())
+                        .ints("indexes", tasks.stream().map(PlannedTask::index).toList())
+                        .texts("arches", tasks.stream().map(PlannedTask::arch).toList())
+                        .texts("mocks", tasks.stream().map(t -> Json.write(t.mockOptions())).toList())
+                        .ints("pending", pending)));
+        if (!plan.dependencies().isEmpty()) {
+            inserts.add(new Jdbc.Statement("INSERT INTO build_task_dependency (build_task_id, build_task_dependency)"
+                    + " SELECT * FROM unnest(:tasks, :depends_on)",
+                    new Jdbc.Args()
+                            .longs("tasks", plan.dependencies().stream().map(d -> taskIds.get(d.task())).toList())
+                            .longs("depends_on", plan.dependencies().stream()
+                                    .map(d -> taskIds.get(d.dependsOn())).toList())));
         }
-        List<PlannedDependency> deps = plan.dependencies();
-        for (int from = 0; from < deps.size(); from += CHUNK) {
-            int to = Math.min(deps.size(), from + CHUNK);
-            StringBuilder sql = new StringBuilder(
-                    "INSERT INTO build_task_dependency (build_task_id, build_task_dependency) VALUES ");
-            for (int i = from; i < to; i++) {
-                sql.append(i == from ? "" : ",").append("(:t").append(i).append(", :d").append(i).append(")");
-            }
-            Query q = em.createNativeQuery(sql.toString());
-            for (int i = from; i < to; i++) {
-                q.setParameter("t" + i, taskIds.get(deps.get(i).task()))
-                        .setParameter("d" + i, taskIds.get(deps.get(i).dependsOn()));
-            }
-            q.executeUpdate();
-        }
+        jdbc.run(inserts);
         return buildId;
     }
 
-    @SuppressWarnings("unchecked")
     private List<Long> reserve(String sequence, int count) {
         if (count == 0) {
             return List.of();
         }
-        List<Number> ids = em.createNativeQuery("SELECT nextval('" + sequence + "') FROM generate_series(1, :n) g"
-                + " ORDER BY g").setParameter("n", count).getResultList();
-        List<Long> sorted = new ArrayList<>(ids.stream().map(Number::longValue).toList());
-        sorted.sort(null);
-        return sorted;
+        List<Long> ids = new ArrayList<>(jdbc.query("SELECT nextval('" + sequence + "') FROM generate_series(1, :n)",
+                new Jdbc.Args().integer("n", count), rs -> rs.getLong(1)));
+        ids.sort(null);
+        return ids;
     }
 
     @Override
     public Optional<BuildHeader> find(long buildId) {
-        return jdbc.query("SELECT id, owner_id, released, finished_at FROM builds WHERE id = ?", p -> p.lng(buildId),
-                rs -> new BuildHeader(rs.getLong(1), new UserId(rs.getLong(2)), rs.getBoolean(3),
-                        Jdbc.getInstant(rs, 4))).stream().findFirst();
+        return jdbc.query("SELECT id, owner_id, released, finished_at FROM builds WHERE id = :id",
+                new Jdbc.Args().lng("id", buildId), rs -> new BuildHeader(rs.getLong(1), new UserId(rs.getLong(2)),
+                        rs.getBoolean(3), Jdbc.getInstant(rs, 4))).stream().findFirst();
     }
 
     @Override
@@ -138,29 +121,45 @@ public class SqlBuilds implements Builds {
         if (buildIds.isEmpty()) {
             return List.of();
         }
-        Set<Long> found = new HashSet<>(jdbc.query("SELECT id FROM builds WHERE id = ANY (?)",
-                p -> p.longs(buildIds), rs -> rs.getLong(1)));
+        Set<Long> found = new HashSet<>(jdbc.query("SELECT id FROM builds WHERE id = ANY (:ids)",
+                new Jdbc.Args().longs("ids", buildIds), rs -> rs.getLong(1)));
         return buildIds.stream().filter(id -> !found.contains(id)).toList();
     }
 
     @Override
     public List<RestartPlanner.Candidate> restartCandidates(long buildId) {
-        return jdbc.query("SELECT id, index, platform_id, arch, status FROM build_tasks WHERE build_id = ?"
-                        + " ORDER BY index, id", p -> p.lng(buildId),
+        return jdbc.query("SELECT id, index, platform_id, arch, status FROM build_tasks WHERE build_id = :build"
+                        + " ORDER BY index, id", new Jdbc.Args().lng("build", buildId),
                 rs -> new RestartPlanner.Candidate(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
                         BuildTaskStatus.ofCode(rs.getInt(5))));
     }
 
     @Override
-    public void adjustOpenTasks(long buildId, int delta, Instant now) {
-        // albs_adjust_open_tasks (migration V7), shared with the report function
-        jdbc.call("SELECT albs_adjust_open_tasks(?, ?, ?)", p -> p.lng(buildId).integer(delta).time(now));
+    public BuildProgress countOpenTasks(long buildId, int delta) {
+        return jdbc.run(List.of(openTaskCount(buildId, delta)), SqlBuilds::progress).rows().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("build " + buildId + " vanished"));
+    }
+
+    /** The count update, for batches that end with it; its rows are read by {@link #progress}. */
+    static Jdbc.Statement openTaskCount(long buildId, int delta) {
+        return new Jdbc.Statement("UPDATE builds SET open_tasks = open_tasks + :delta WHERE id = :build"
+                + " RETURNING id, open_tasks, finished_at", new Jdbc.Args().integer("delta", delta).lng("build", buildId));
+    }
+
+    static BuildProgress progress(ResultSet rs) throws SQLException {
+        return new BuildProgress(rs.getLong(1), rs.getInt(2), Jdbc.getInstant(rs, 3));
+    }
+
+    @Override
+    public void setFinishedAt(long buildId, Instant finishedAt) {
+        jdbc.update("UPDATE builds SET finished_at = :at WHERE id = :build",
+                new Jdbc.Args().time("at", finishedAt).lng("build", buildId));
     }
 
     @Override
     public void delete(long buildId) {
-        jdbc.query("SELECT id FROM build_tasks WHERE build_id = ? ORDER BY id FOR UPDATE", p -> p.lng(buildId),
-                rs -> rs.getLong(1));
-        jdbc.update("DELETE FROM builds WHERE id = ?", p -> p.lng(buildId));
+        jdbc.query("SELECT id FROM build_tasks WHERE build_id = :build ORDER BY id FOR UPDATE",
+                new Jdbc.Args().lng("build", buildId), rs -> rs.getLong(1));
+        jdbc.update("DELETE FROM builds WHERE id = :build", new Jdbc.Args().lng("build", buildId));
     }
 }

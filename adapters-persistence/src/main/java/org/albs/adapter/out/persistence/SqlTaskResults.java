@@ -1,48 +1,70 @@
 package org.albs.adapter.out.persistence;
 
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 import org.albs.application.port.out.TaskResults;
+import org.albs.domain.builds.BuildProgress;
 import org.albs.domain.builds.BuildTask;
-import org.albs.domain.builds.TaskHistoryEntry;
+import org.albs.domain.builds.BuiltArtifact;
 
 /**
- * A node's report in one statement, sent with the COMMIT: the function {@code albs_store_report} (migration V7)
- * does every write.
+ * A node's report in one exchange with the database: the task's change as the lease queue writes it, what the
+ * report brings, the dependency release and, last (the build row is the last lock every transaction takes), the
+ * build's open-task count, whose new value comes back for the domain to settle.
  */
 @ApplicationScoped
 public class SqlTaskResults implements TaskResults {
     private final Jdbc jdbc;
+    private final SqlBuildTaskQueue queue;
 
-    public SqlTaskResults(AgroalDataSource ds) {
+    public SqlTaskResults(AgroalDataSource ds, SqlBuildTaskQueue queue) {
         this.jdbc = new Jdbc(ds);
+        this.queue = queue;
     }
 
     @Override
-    public void store(Report r, Instant now) {
+    public BuildProgress store(Report r) {
         BuildTask t = r.task();
-        TaskHistoryEntry e = r.change().entry();
-        // the last write of build_done: held back and sent with the COMMIT (see JdbcTransactions)
-        jdbc.writeBehind("SELECT albs_store_report(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?)",
-                p -> p.lng(t.id()).integer(t.status().code())
-                        .lng(t.lease() == null ? null : t.lease().holder().value())
-                        .time(t.lease() == null ? null : t.lease().expiresAt())
-                        .integer(t.attempt()).str(t.error()).time(t.startedAt()).time(t.finishedAt())
-                        .str(t.builtSrpmUrl())
-                        .time(e.at()).str(e.event().name()).lng(e.node() == null ? null : e.node().value())
-                        .integer(e.attempt()).str(e.reason())
-                        .texts(r.artifacts().stream().map(ArtifactReport::name).toList())
-                        .texts(r.artifacts().stream().map(ArtifactReport::type).toList())
-                        .texts(r.artifacts().stream().map(ArtifactReport::href).toList())
-                        .texts(r.artifacts().stream().map(ArtifactReport::sha256).toList())
-                        .texts(r.artifacts().stream().map(ArtifactReport::casHash).toList())
-                        .str(Json.write(r.statistics()))
-                        .str(r.gitCommitHash()).bool(r.hasCasInfo()).str(r.almaCommitCasHash())
-                        .bool(r.casAuthenticated())
-                        .str(r.srpmUrl()).str(r.srpmHash()).integer(r.buildTasksEnded()).time(now));
+        List<Jdbc.Statement> statements = new ArrayList<>();
+        statements.add(queue.table().save(r.change()));
+        if (!r.artifacts().isEmpty()) {
+            List<BuiltArtifact> a = r.artifacts();
+            statements.add(new Jdbc.Statement("""
+                    INSERT INTO build_artifacts (build_task_id, name, type, href, sha256, cas_hash)
+                    SELECT :task, x.n, x.ty, x.h, x.s, x.c
+                      FROM unnest(:names, :types, :hrefs, :sha256s, :cas_hashes) AS x(n, ty, h, s, c)""",
+                    new Jdbc.Args().lng("task", t.id())
+                            .texts("names", a.stream().map(BuiltArtifact::name).toList())
+                            .texts("types", a.stream().map(BuiltArtifact::type).toList())
+                            .texts("hrefs", a.stream().map(BuiltArtifact::href).toList())
+                            .texts("sha256s", a.stream().map(BuiltArtifact::sha256).toList())
+                            .texts("cas_hashes", a.stream().map(BuiltArtifact::casHash).toList())));
+            statements.add(new Jdbc.Statement("INSERT INTO artifact_import_jobs (build_task_id, created_at,"
+                    + " next_attempt_at) VALUES (:task, :at, :at)",
+                    new Jdbc.Args().lng("task", t.id()).time("at", r.change().entry().at())));
+        }
+        statements.add(new Jdbc.Statement("INSERT INTO performance_stats (build_task_id, statistics)"
+                + " VALUES (:task, CAST(:statistics AS jsonb))",
+                new Jdbc.Args().lng("task", t.id()).str("statistics", Json.write(r.statistics()))));
+        if (r.gitCommitHash() != null) {
+            statements.add(new Jdbc.Statement("UPDATE build_task_refs SET git_commit_hash = :hash WHERE id = :ref",
+                    new Jdbc.Args().str("hash", r.gitCommitHash()).lng("ref", t.refId())));
+        }
+        if (r.deliveredSrpm() != null) {
+            statements.add(new Jdbc.Statement("UPDATE build_tasks SET built_srpm_url = :url, srpm_hash = :hash"
+                    + " WHERE ref_id = :ref AND platform_id = :platform AND id <> :task",
+                    new Jdbc.Args().str("url", r.deliveredSrpm().url()).str("hash", r.deliveredSrpm().hash())
+                            .lng("ref", t.refId()).lng("platform", t.platformId()).lng("task", t.id())));
+        }
+        statements.addAll(SqlBuildTaskQueue.release(t));
+        statements.add(SqlBuilds.openTaskCount(t.buildId(), -r.tasksEnded()));
+        Jdbc.Ran<BuildProgress> ran = jdbc.run(statements, SqlBuilds::progress);
+        queue.table().requireSaved(List.of(r.change()), ran.counts());
+        return ran.rows().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("build " + t.buildId() + " vanished"));
     }
 }

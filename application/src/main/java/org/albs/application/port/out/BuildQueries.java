@@ -3,8 +3,8 @@ package org.albs.application.port.out;
 import java.util.List;
 import java.util.Optional;
 
-import org.albs.application.builds.BuildFilter;
-import org.albs.application.builds.BuildView;
+import org.albs.application.port.in.builds.BuildFilter;
+import org.albs.application.port.in.builds.BuildView;
 
 /** The read side of builds, shaped for the API. */
 public interface BuildQueries {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.albs.domain.builds.BuildPlan;
+import org.albs.domain.builds.BuildProgress;
 import org.albs.domain.builds.BuildTaskRef;
 import org.albs.domain.builds.RestartPlanner;
 import org.albs.domain.identity.UserId;
@@ -25,7 +26,7 @@ public interface Builds {
 
     /**
      * Reads the build without locking it: the build row is the last lock of every transaction (see
-     * {@link #adjustOpenTasks}), so callers lock tasks first.
+     * {@link #countOpenTasks}), so callers lock tasks first.
      */
     Optional<BuildHeader> find(long buildId);
 
@@ -36,10 +37,14 @@ public interface Builds {
     List<RestartPlanner.Candidate> restartCandidates(long buildId);
 
     /**
-     * Adds {@code delta} to the build's count of unfinished tasks and sets or clears {@code finished_at} when it
-     * reaches or leaves 0. Callers run it last in their transaction: it locks the build row.
+     * Moves the build's count of open tasks (idle or started) by {@code delta} and returns it with the stored finish
+     * time, for the domain to settle ({@link BuildProgress}). Callers run it last in their transaction: it locks the
+     * build row.
      */
-    void adjustOpenTasks(long buildId, int delta, Instant now);
+    BuildProgress countOpenTasks(long buildId, int delta);
+
+    /** Stores the finish time the domain decided (null: running again). */
+    void setFinishedAt(long buildId, Instant finishedAt);
 
     /** Locks the build's tasks (waiting for in-flight reports), then removes the build and everything in it. */
     void delete(long buildId);

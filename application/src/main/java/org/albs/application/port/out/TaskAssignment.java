@@ -6,10 +6,11 @@ import java.util.Map;
 import org.albs.domain.builds.BuildTaskRef;
 import org.albs.domain.platform.Platform;
 
-/** The stored facts behind a get_task answer. */
-public record TaskAssignment(long taskId, long buildId, String arch, BuildTaskRef ref, Platform platform,
-                             String ownerName, String ownerEmail, Map<String, Object> buildMockOptions,
-                             Map<String, Object> taskMockOptions, boolean secureBoot, String builtSrpmUrl,
-                             String srpmHash, String almaCommitCasHash, boolean casAuthenticated,
-                             List<Long> linkedBuilds) {
+/**
+ * What a node needs to build a claimed task besides the task itself: what to build (the ref), where (the platform's
+ * mock data and repositories), for whom, with which options, and the builds it may use.
+ */
+public record TaskAssignment(BuildTaskRef ref, Platform platform, String ownerName, String ownerEmail,
+                             Map<String, Object> buildMockOptions, Map<String, Object> taskMockOptions,
+                             boolean secureBoot, List<Long> linkedBuilds) {
 }

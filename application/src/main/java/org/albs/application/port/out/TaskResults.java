@@ -1,52 +1,42 @@
 package org.albs.application.port.out;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.albs.domain.builds.BuildProgress;
 import org.albs.domain.builds.BuildTask;
+import org.albs.domain.builds.BuiltArtifact;
+import org.albs.domain.builds.Srpm;
+import org.albs.domain.lease.Change;
 
 /**
- * A node's report on its task, stored as one unit: the task's new state, what the task left behind (artifacts,
- * node statistics, the artifact-store job), the SRPM its siblings build from, its released dependants and the
- * build's count of unfinished tasks. This is the build_done hot path: one round trip where the store allows it.
+ * A node's report on its task, stored as one unit: the task's new state and history entry (as the task queue writes
+ * them), what the task left behind (artifacts, node statistics, the artifact-store job), the commit its ref was
+ * built from, the SRPM its siblings build from, its released dependants and the build's count of open tasks. The
+ * build_done hot path, in one exchange with the store where it allows.
  */
 public interface TaskResults {
-    record ArtifactReport(String name, String type, String href, String sha256, String casHash) {
-        public boolean isSourceRpm() {
-            return type.equals("rpm") && name.endsWith(".src.rpm");
-        }
-    }
-
     /**
-     * @param change           the reported task's transition (a started task finishing) and its history entry
-     * @param artifacts        stored with the task; when there are any, a durable job hands them to the artifact
-     *                         store
-     * @param statistics       node and server statistics of the report
-     * @param gitCommitHash    when not null, the commit the ref was built from
-     * @param almaCommitCasHash CAS facts of the task, stored when the hash is given or {@code casAuthenticated}
-     * @param srpmUrl          when not null, every task of the ref on the platform learns its SRPM and
-     *                         {@code srpmHash}
-     * @param buildTasksEnded  how many of the build's tasks this report and what came with it in the transaction
-     *                         ended (the build's unfinished count drops by it; at 0 the build is finished). Applied
-     *                         last: it locks the build row, the last lock of every transaction.
+     * @param change         the reported task's transition and its history entry
+     * @param artifacts      stored with the task; when there are any, a durable job hands them to the artifact store
+     * @param statistics     node and server statistics of the report
+     * @param gitCommitHash  when not null, the commit the ref was built from
+     * @param deliveredSrpm  when not null, every other task of the ref on the platform learns it
+     * @param tasksEnded     how many of the build's tasks this report and what came with it ended (the build's open
+     *                       count drops by it). Applied last: it locks the build row, the last lock of every
+     *                       transaction.
      */
-    record Report(BuildTask.Change change, List<ArtifactReport> artifacts, Map<String, Object> statistics,
-                  String gitCommitHash, String almaCommitCasHash, boolean casAuthenticated,
-                  String srpmUrl, String srpmHash, int buildTasksEnded) {
+    record Report(Change<BuildTask> change, List<BuiltArtifact> artifacts, Map<String, Object> statistics,
+                  String gitCommitHash, Srpm deliveredSrpm, int tasksEnded) {
         public Report {
             artifacts = List.copyOf(artifacts);
         }
 
         public BuildTask task() {
-            return change.task();
-        }
-
-        public boolean hasCasInfo() {
-            return almaCommitCasHash != null || casAuthenticated;
+            return change.work();
         }
     }
 
-    /** Stores the report in the caller's transaction. */
-    void store(Report report, Instant now);
+    /** Stores the report in the caller's transaction; returns the build's progress after it. */
+    BuildProgress store(Report report);
 }

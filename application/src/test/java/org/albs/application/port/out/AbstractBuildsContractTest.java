@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.albs.application.port.out.QueueFixture.SeededBuild;
+import org.albs.domain.builds.BuildProgress;
 import org.albs.domain.builds.BuildTaskStatus;
 import org.albs.domain.builds.RestartPlanner;
 import org.albs.domain.identity.User;
@@ -67,28 +68,18 @@ public abstract class AbstractBuildsContractTest {
     }
 
     @Test
-    public void theBuildFinishesWhenItsOpenTasksReachZeroAndReopensWhenTheyGrow() {
+    public void theOpenTaskCountMovesByEachDeltaAndComesBackWithTheStoredFinishTime() {
         SeededBuild b = f.build(alice, el9, List.of("x86_64"), true, "bash");
         Instant t1 = T0.plusSeconds(60);
-        Instant t2 = T0.plusSeconds(120);
-        Instant t3 = T0.plusSeconds(180);
 
-        adjust(b.id(), -1, T0);
-        assertThat(finishedAt(b.id())).isNull();
-        adjust(b.id(), -1, t1);
+        assertThat(count(b.id(), -1)).isEqualTo(new BuildProgress(b.id(), 1, null));
+        assertThat(count(b.id(), -1)).isEqualTo(new BuildProgress(b.id(), 0, null));
+        f.ports().tx().run(() -> builds().setFinishedAt(b.id(), t1));
         assertThat(finishedAt(b.id())).isEqualTo(t1);
-        adjust(b.id(), 2, t2);
+        assertThat(count(b.id(), 2)).isEqualTo(new BuildProgress(b.id(), 2, t1));
+        f.ports().tx().run(() -> builds().setFinishedAt(b.id(), null));
         assertThat(finishedAt(b.id())).isNull();
-        adjust(b.id(), -2, t2);
-        assertThat(finishedAt(b.id())).isEqualTo(t2);
-        adjust(b.id(), -1, t3);
-        assertThat(finishedAt(b.id())).as("already finished: the first end time stays").isEqualTo(t2);
-    }
-
-    @Test
-    public void adjustingAnUnknownBuildDoesNothing() {
-        adjust(Long.MAX_VALUE, -1, T0);
-        assertThat(builds().find(Long.MAX_VALUE)).isEmpty();
+        assertThat(count(b.id(), 0)).isEqualTo(new BuildProgress(b.id(), 2, null));
     }
 
     @Test
@@ -105,13 +96,13 @@ public abstract class AbstractBuildsContractTest {
         assertThat(builds().restartCandidates(gone.id())).isEmpty();
         assertThat(f.ports().tx().inTransaction(() -> f.ports().queue().lock(gone.task("src", 0)))).isEmpty();
         assertThat(builds().find(kept.id())).isPresent();
-        TaskAssignment claim = f.claim(f.user("node"), kept.task("src", 0), T0).assignment();
-        assertThat(claim.buildId()).isEqualTo(kept.id());
+        TaskAssignment claim = f.claimNext(f.user("node"), T0, "src").assignment();
+        assertThat(claim.ref().url()).isEqualTo(QueueFixture.packageUrl("zlib"));
         assertThat(claim.linkedBuilds()).isEmpty();
     }
 
-    private void adjust(long buildId, int delta, Instant now) {
-        f.ports().tx().run(() -> builds().adjustOpenTasks(buildId, delta, now));
+    private BuildProgress count(long buildId, int delta) {
+        return f.ports().tx().inTransaction(() -> builds().countOpenTasks(buildId, delta));
     }
 
     private Instant finishedAt(long buildId) {

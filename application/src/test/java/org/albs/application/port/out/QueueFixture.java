@@ -13,16 +13,21 @@ import java.util.UUID;
 
 import org.albs.domain.builds.BuildPlan;
 import org.albs.domain.builds.BuildPlanner;
+import org.albs.domain.builds.BuildProgress;
 import org.albs.domain.builds.BuildTask;
 import org.albs.domain.builds.BuildTaskRef;
 import org.albs.domain.builds.BuildTaskStatus;
-import org.albs.domain.builds.DispatchPolicy;
+import org.albs.domain.builds.BuiltArtifact;
+import org.albs.domain.builds.CasFacts;
 import org.albs.domain.builds.NodeOutcome;
+import org.albs.domain.builds.NodeReport;
 import org.albs.domain.builds.PlatformTarget;
 import org.albs.domain.builds.RefType;
 import org.albs.domain.builds.RestartPlanner;
 import org.albs.domain.identity.NewUser;
 import org.albs.domain.identity.User;
+import org.albs.domain.lease.Change;
+import org.albs.domain.lease.LeaseTerms;
 import org.albs.domain.platform.Platform;
 
 /**
@@ -32,7 +37,7 @@ import org.albs.domain.platform.Platform;
  */
 public final class QueueFixture {
     /** The out-ports a contract test needs. */
-    public record Ports(Users users, Platforms platforms, Builds builds, TaskQueue queue, TaskResults results,
+    public record Ports(Users users, Platforms platforms, Builds builds, BuildTaskQueue queue, TaskResults results,
                         Transactions tx) {
     }
 
@@ -48,10 +53,12 @@ public final class QueueFixture {
     public record Claim(BuildTask task, TaskAssignment assignment) {
     }
 
+
     public static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
-    public static final DispatchPolicy POLICY = new DispatchPolicy(Duration.ofMinutes(20), 3);
+    public static final LeaseTerms TERMS = new LeaseTerms(Duration.ofMinutes(20), 3);
 
     private final Ports ports;
+    private BuildProgress lastProgress;
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
     public QueueFixture(Ports ports) {
@@ -94,9 +101,10 @@ public final class QueueFixture {
         return new SeededBuild(id, target.platform().id(), ports.builds().restartCandidates(id));
     }
 
-    /** What lockNext would hand out now, without claiming it. */
+    /** What a claim would hand out now, without claiming it. */
     public Optional<BuildTask> next(Instant now, List<String> arches, String... excluded) {
-        return ports.tx().inTransaction(() -> ports.queue().lockNext(arches, List.of(excluded), now));
+        return ports.tx().inTransaction(() -> ports.queue().lockClaimable(
+                new TaskCriteria(arches, List.of(excluded)), now, 1)).stream().findFirst().map(LeaseQueue.Offer::work);
     }
 
     public Optional<Long> nextId(Instant now, String... arches) {
@@ -106,12 +114,15 @@ public final class QueueFixture {
     /** Claims (or takes over) the next task for the node, as get_task does. */
     public Claim claimNext(User node, Instant now, String... arches) {
         return ports.tx().inTransaction(() -> {
-            BuildTask task = ports.queue().lockNext(List.of(arches), List.of(), now)
+            LeaseQueue.Offer<BuildTask, TaskAssignment> offer = ports.queue().lockClaimable(
+                    new TaskCriteria(List.of(arches), List.of()), now, 1).stream().findFirst()
                     .orElseThrow(() -> new AssertionError("nothing to claim for " + List.of(arches)));
-            BuildTask.Change change = task.status() == BuildTaskStatus.IDLE ? task.claim(node.id(), now, POLICY)
-                    : task.takeOverExpired(node.id(), now, POLICY);
-            assertThat(change.task().status()).isEqualTo(BuildTaskStatus.STARTED);
-            return new Claim(change.task(), ports.queue().claim(change));
+            BuildTask task = offer.work();
+            Change<BuildTask> change = task.status() == BuildTaskStatus.IDLE ? task.claim(node.id(), now, TERMS)
+                    : task.takeOver(node.id(), now, TERMS);
+            assertThat(change.work().status()).isEqualTo(BuildTaskStatus.STARTED);
+            ports.queue().save(change);
+            return new Claim(change.work(), offer.payload());
         });
     }
 
@@ -131,37 +142,48 @@ public final class QueueFixture {
 
     /** The holder reports the outcome; the task's dependants are released. */
     public BuildTask finish(User node, long taskId, NodeOutcome outcome, Instant now) {
-        return ports.tx().inTransaction(() -> {
-            BuildTask.Change change = ports.queue().lock(taskId).orElseThrow().finish(node.id(), outcome, null, now);
-            ports.queue().save(change);
-            ports.queue().releaseDependants(change.task());
-            return change.task();
-        });
+        return ports.tx().inTransaction(() -> save(lock(taskId).finish(node.id(), outcome, null, now), true));
     }
 
-    /** Claims this idle task, whatever lockNext would choose. */
-    public Claim claim(User node, long taskId, Instant now) {
+    /** Claims this idle task, whatever a claim would choose. */
+    public BuildTask claim(User node, long taskId, Instant now) {
+        return ports.tx().inTransaction(() -> save(lock(taskId).claim(node.id(), now, TERMS), false));
+    }
+
+    /** Saves the change in a transaction of its own; releases the task's dependants when it ended. */
+    public BuildTask save(Change<BuildTask> change, boolean ended) {
         return ports.tx().inTransaction(() -> {
-            BuildTask.Change change = ports.queue().lock(taskId).orElseThrow().claim(node.id(), now, POLICY);
-            return new Claim(change.task(), ports.queue().claim(change));
+            ports.queue().save(change);
+            if (ended) {
+                ports.queue().releaseDependants(change.work());
+            }
+            return change.work();
         });
     }
 
     /**
-     * The node reports its started task through {@link TaskResults#store}, with the facts a report may carry; no
-     * artifacts, and the build's unfinished count drops by one.
+     * The node reports its started task through {@link TaskResults#store}, with the facts a report may carry (a
+     * src task delivering its SRPM when it built one); no artifacts, and the build's open count drops by one.
      */
-    public BuildTask report(User node, long taskId, NodeOutcome outcome, Instant now, String srpmUrl, String srpmHash,
-                            String almaCommitCasHash, boolean casAuthenticated) {
+    public BuildTask report(User node, long taskId, NodeOutcome outcome, Instant now, String srpmName,
+                            CasFacts cas) {
         return ports.tx().inTransaction(() -> {
-            BuildTask.Change change = ports.queue().lock(taskId).orElseThrow().finish(node.id(), outcome, null, now);
-            ports.results().store(new TaskResults.Report(change, List.of(), Map.of("build_node_stats", Map.of()),
-                    null, almaCommitCasHash, casAuthenticated, srpmUrl, srpmHash, 1), now);
-            return change.task();
+            List<BuiltArtifact> built = srpmName == null ? List.of()
+                    : List.of(new BuiltArtifact(srpmName, "rpm", "/pulp/" + srpmName, "0".repeat(64), "cas-" + srpmName));
+            BuildTask.Reported r = ports.queue().lock(taskId).orElseThrow().report(node.id(),
+                    new NodeReport(outcome, built, null, cas), "el9", now);
+            lastProgress = ports.results().store(new TaskResults.Report(r.change(), List.of(),
+                    Map.of("build_node_stats", Map.of()), null, r.deliveredSrpm(), 1));
+            return r.change().work();
         });
     }
 
-    /** Claims this idle task, whatever lockNext would choose, and has the node report it done. */
+    /** The build's progress as the last {@link #report} left it. */
+    public BuildProgress lastProgress() {
+        return lastProgress;
+    }
+
+    /** Claims this idle task, whatever a claim would choose, and has the node report it done. */
     public void run(User node, long taskId, Instant now) {
         claim(node, taskId, now);
         finish(node, taskId, NodeOutcome.DONE, now);
@@ -169,11 +191,6 @@ public final class QueueFixture {
 
     /** An idle task fails without running (its SRPM failed elsewhere); its dependants are released. */
     public BuildTask fastFail(long taskId, Instant now) {
-        return ports.tx().inTransaction(() -> {
-            BuildTask.Change change = ports.queue().lock(taskId).orElseThrow().fastFail("x86_64", now);
-            ports.queue().save(change);
-            ports.queue().releaseDependants(change.task());
-            return change.task();
-        });
+        return ports.tx().inTransaction(() -> save(lock(taskId).fastFail("x86_64", now), true));
     }
 }

@@ -3,8 +3,10 @@ package org.albs.adapter.in.rest.builds;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import org.albs.application.builds.CreateBuildCommand;
+import org.albs.application.port.in.builds.CreateBuildCommand;
+import org.albs.domain.builds.RefType;
 
 /** Upstream's BuildCreate (the seed's shape is a subset: platforms[].name/arch_list, tasks[].url/git_ref). */
 @RegisterForReflection
@@ -19,7 +21,8 @@ public record BuildCreateRequest(List<PlatformEntry> platforms, List<TaskEntry> 
 
     /** A BuildTaskRef, or a BuildTaskModuleRef (recognised by its module fields) which is refused for now. */
     @RegisterForReflection
-    public record TaskEntry(String url, String gitRef, Object refType, String gitCommitHash,
+    public record TaskEntry(String url, String gitRef,
+                            @JsonDeserialize(using = RefTypeDeserializer.class) RefType refType, String gitCommitHash,
                             Map<String, Object> mockOptions, Boolean isModule, Boolean enabled,
                             Map<String, Object> testConfiguration, Object refs, String moduleName,
                             String moduleStream, String modulesYaml) {

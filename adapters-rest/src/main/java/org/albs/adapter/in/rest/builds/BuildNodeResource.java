@@ -14,11 +14,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.albs.adapter.in.rest.common.Params;
 import org.albs.adapter.in.rest.security.CurrentUser;
 import org.albs.adapter.in.rest.security.Secured;
-import org.albs.application.builds.BuildDoneCommand;
-import org.albs.application.builds.DispatchService;
-import org.albs.application.builds.GetTaskCommand;
-import org.albs.application.builds.TaskPayload;
-import org.albs.domain.builds.TaskAlreadyFinishedException;
+import org.albs.adapter.in.rest.common.Input;
+import org.albs.application.port.in.builds.BuildDoneCommand;
+import org.albs.application.port.in.builds.GetTaskCommand;
+import org.albs.application.port.in.builds.GetTaskUseCase;
+import org.albs.application.port.in.builds.PingCommand;
+import org.albs.application.port.in.builds.RenewLeasesUseCase;
+import org.albs.application.port.in.builds.ReportBuildDoneUseCase;
+import org.albs.application.port.in.builds.TaskPayload;
+import org.albs.domain.lease.NotHeldException;
 
 /** The three calls of the real build node (albs-node), byte for byte as upstream answers them. */
 @Path("/api/v1/build_node")
@@ -45,11 +49,16 @@ public class BuildNodeResource {
                                    String almaCommitCasHash, String gitCommitHash) {
     }
 
-    private final DispatchService dispatch;
+    private final GetTaskUseCase getTask;
+    private final RenewLeasesUseCase renewLeases;
+    private final ReportBuildDoneUseCase buildDone;
     private final CurrentUser current;
 
-    public BuildNodeResource(DispatchService dispatch, CurrentUser current) {
-        this.dispatch = dispatch;
+    public BuildNodeResource(GetTaskUseCase getTask, RenewLeasesUseCase renewLeases, ReportBuildDoneUseCase buildDone,
+                             CurrentUser current) {
+        this.getTask = getTask;
+        this.renewLeases = renewLeases;
+        this.buildDone = buildDone;
         this.current = current;
     }
 
@@ -57,7 +66,7 @@ public class BuildNodeResource {
     @Path("/ping")
     public Map<String, Object> ping(PingRequest body) {
         Params.body(body);
-        dispatch.ping(current.get(), body.activeTasks());
+        Input.BODY.run(() -> renewLeases.ping(current.get(), new PingCommand(body.activeTasks())));
         return Map.of();
     }
 
@@ -66,8 +75,8 @@ public class BuildNodeResource {
     @Path("/get_task")
     public Response getTask(GetTaskRequest body) {
         Params.body(body);
-        TaskPayload task = dispatch.nextTask(current.get(),
-                new GetTaskCommand(body.supportedArches(), body.excludedPackages())).orElse(null);
+        TaskPayload task = Input.BODY.of(() -> getTask.nextTask(current.get(),
+                new GetTaskCommand(body.supportedArches(), body.excludedPackages()))).orElse(null);
         return task == null ? Response.ok("null", MediaType.APPLICATION_JSON_TYPE).build() : Response.ok(task).build();
     }
 
@@ -80,11 +89,11 @@ public class BuildNodeResource {
                 .map(a -> a == null ? null
                         : new BuildDoneCommand.RawArtifact(a.name(), a.type(), a.href(), a.sha256(), a.casHash()))
                 .toList();
-        BuildDoneCommand cmd = BuildDoneCommand.of(body.taskId(), body.status(), artifacts, body.stats(),
-                body.gitCommitHash(), body.almaCommitCasHash(), body.isCasAuthenticated());
         try {
-            dispatch.buildDone(current.get(), cmd);
-        } catch (TaskAlreadyFinishedException e) {
+            Input.BODY.run(() -> buildDone.buildDone(current.get(), BuildDoneCommand.of(body.taskId(), body.status(),
+                    artifacts, body.stats(), body.gitCommitHash(), body.almaCommitCasHash(),
+                    body.isCasAuthenticated())));
+        } catch (NotHeldException e) {
             return Response.status(409).entity(Map.of("ok", false, "detail", e.getMessage())).build();
         }
         return Response.ok(Map.of("ok", true)).build();

@@ -16,11 +16,17 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.albs.adapter.in.rest.common.Params;
 import org.albs.adapter.in.rest.security.CurrentUser;
 import org.albs.adapter.in.rest.security.Secured;
-import org.albs.application.builds.BuildFilter;
-import org.albs.application.builds.BuildPage;
-import org.albs.application.builds.BuildService;
-import org.albs.application.builds.BuildView;
-import org.albs.application.builds.TaskPayload;
+import org.albs.adapter.in.rest.common.Input;
+import org.albs.application.port.in.builds.BuildFilter;
+import org.albs.application.port.in.builds.BuildPage;
+import org.albs.application.port.in.builds.BuildPageQuery;
+import org.albs.application.port.in.builds.BuildView;
+import org.albs.application.port.in.builds.CancelBuildUseCase;
+import org.albs.application.port.in.builds.CreateBuildUseCase;
+import org.albs.application.port.in.builds.DeleteBuildUseCase;
+import org.albs.application.port.in.builds.FindBuildsUseCase;
+import org.albs.application.port.in.builds.RestartFailedTasksUseCase;
+import org.albs.application.port.in.builds.TaskPayload;
 import org.albs.domain.FieldProblem;
 import org.albs.domain.InvalidInputException;
 
@@ -32,14 +38,26 @@ import org.albs.domain.InvalidInputException;
         BuildView.HistoryEntry.class, BuildView.ArtifactImport.class, BuildPage.class, TaskPayload.class,
         TaskPayload.Ref.class, TaskPayload.PlatformData.class, TaskPayload.CreatedBy.class, TaskPayload.Repo.class})
 public class BuildResource {
-    private static final Response NULL = Response.ok("null", MediaType.APPLICATION_JSON_TYPE).build();
-
-    private final BuildService builds;
+    private final CreateBuildUseCase create;
+    private final FindBuildsUseCase find;
+    private final RestartFailedTasksUseCase restart;
+    private final CancelBuildUseCase cancel;
+    private final DeleteBuildUseCase delete;
     private final CurrentUser current;
 
-    public BuildResource(BuildService builds, CurrentUser current) {
-        this.builds = builds;
+    public BuildResource(CreateBuildUseCase create, FindBuildsUseCase find, RestartFailedTasksUseCase restart,
+                         CancelBuildUseCase cancel, DeleteBuildUseCase delete, CurrentUser current) {
+        this.create = create;
+        this.find = find;
+        this.restart = restart;
+        this.cancel = cancel;
+        this.delete = delete;
         this.current = current;
+    }
+
+    /** Upstream answers these PATCH calls with JSON {@code null}. */
+    private static Response jsonNull() {
+        return Response.ok("null", MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Any verified user may build; the whole plan is stored before the answer. */
@@ -48,7 +66,7 @@ public class BuildResource {
     @Secured
     public BuildView create(BuildCreateRequest body) {
         Params.body(body);
-        return builds.create(current.get(), body.toCommand());
+        return Input.BODY.of(() -> create.create(current.get(), body.toCommand()));
     }
 
     /** Public, as upstream: page of 10, newest first. */
@@ -59,52 +77,52 @@ public class BuildResource {
                           @QueryParam("platform_id") String platformId,
                           @QueryParam("build_task_arch") String buildTaskArch,
                           @QueryParam("is_running") String isRunning) {
-        if (pageNumber == null) {
+        Integer page = Params.optionalInt("pageNumber", pageNumber);
+        if (page == null) {
             throw new InvalidInputException(FieldProblem.of("Field required", "missing", "query", "pageNumber"));
         }
-        Integer page = Params.optionalInt("pageNumber", pageNumber);
         BuildFilter filter = new BuildFilter(Params.optionalLong("created_by", createdBy),
                 Params.optionalText("project", project), Params.optionalText("ref", ref),
                 Params.optionalLong("platform_id", platformId), Params.optionalText("build_task_arch", buildTaskArch),
                 Params.optionalBoolean("is_running", isRunning));
-        return builds.page(page, filter);
+        return Input.QUERY.of(() -> find.page(new BuildPageQuery(page, filter)));
     }
 
     @GET
     @Path("/{build_id}/")
     public BuildView get(@PathParam("build_id") String buildId) {
-        return builds.get(Params.id("path", "build_id", buildId));
+        return find.get(Params.id("path", "build_id", buildId));
     }
 
     @PATCH
     @Path("/{build_id}/restart-failed")
     @Secured
     public Response restartFailed(@PathParam("build_id") String buildId) {
-        builds.restartFailed(current.get(), Params.id("path", "build_id", buildId), false);
-        return NULL;
+        restart.restartFailed(current.get(), Params.id("path", "build_id", buildId), false);
+        return jsonNull();
     }
 
     @PATCH
     @Path("/{build_id}/parallel-restart-failed")
     @Secured
     public Response parallelRestartFailed(@PathParam("build_id") String buildId) {
-        builds.restartFailed(current.get(), Params.id("path", "build_id", buildId), true);
-        return NULL;
+        restart.restartFailed(current.get(), Params.id("path", "build_id", buildId), true);
+        return jsonNull();
     }
 
     @PATCH
     @Path("/{build_id}/cancel")
     @Secured
     public Response cancel(@PathParam("build_id") String buildId) {
-        builds.cancel(current.get(), Params.id("path", "build_id", buildId));
-        return NULL;
+        cancel.cancel(current.get(), Params.id("path", "build_id", buildId));
+        return jsonNull();
     }
 
     @DELETE
     @Path("/{build_id}/remove")
     @Secured
     public Response remove(@PathParam("build_id") String buildId) {
-        builds.delete(current.get(), Params.id("path", "build_id", buildId));
+        delete.delete(current.get(), Params.id("path", "build_id", buildId));
         return Response.noContent().build();
     }
 }

@@ -9,6 +9,6 @@ import org.albs.domain.FieldProblem;
 @RegisterForReflection
 public record ProblemDto(List<Object> loc, String msg, String type) {
     static ProblemDto of(FieldProblem p) {
-        return new ProblemDto(p.loc(), p.msg(), p.type());
+        return new ProblemDto(p.path(), p.msg(), p.type());
     }
 }

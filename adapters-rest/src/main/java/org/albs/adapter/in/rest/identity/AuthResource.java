@@ -9,15 +9,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.albs.application.identity.IdentityService;
+import org.albs.application.port.in.identity.LogInUseCase;
 import org.albs.domain.Problems;
 
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
-    private final IdentityService identity;
+    private final LogInUseCase identity;
 
-    public AuthResource(IdentityService identity) {
+    public AuthResource(LogInUseCase identity) {
         this.identity = identity;
     }
 

@@ -15,7 +15,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.albs.adapter.in.rest.common.Params;
 import org.albs.adapter.in.rest.security.CurrentUser;
 import org.albs.adapter.in.rest.security.Secured;
-import org.albs.application.identity.IdentityService;
+import org.albs.adapter.in.rest.common.Input;
+import org.albs.application.port.in.identity.CreateServiceAccountUseCase;
+import org.albs.application.port.in.identity.IssueTokenUseCase;
+import org.albs.application.port.in.identity.NewAccountCommand;
+import org.albs.application.port.in.identity.TokenCommand;
 
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,11 +34,13 @@ public class UserResource {
     public record TokenRequest(Long lifetimeSeconds) {
     }
 
-    private final IdentityService identity;
+    private final CreateServiceAccountUseCase accounts;
+    private final IssueTokenUseCase tokens;
     private final CurrentUser current;
 
-    public UserResource(IdentityService identity, CurrentUser current) {
-        this.identity = identity;
+    public UserResource(CreateServiceAccountUseCase accounts, IssueTokenUseCase tokens, CurrentUser current) {
+        this.accounts = accounts;
+        this.tokens = tokens;
         this.current = current;
     }
 
@@ -43,7 +49,8 @@ public class UserResource {
     @Path("/")
     public Response create(CreateUserRequest body) {
         Params.body(body);
-        UserDto created = UserDto.of(identity.createServiceAccount(current.get(), body.username(), body.email()));
+        UserDto created = UserDto.of(Input.BODY.of(() -> accounts.createServiceAccount(current.get(),
+                new NewAccountCommand(body.username(), body.email()))));
         return Response.status(201).entity(created).build();
     }
 
@@ -53,7 +60,8 @@ public class UserResource {
     public Map<String, String> token(@PathParam("user_id") String userId, TokenRequest body) {
         long id = Params.id("path", "user_id", userId);
         Params.body(body);
-        return Map.of("jwt_token", identity.issueToken(current.get(), id, body.lifetimeSeconds()));
+        return Map.of("jwt_token", Input.BODY.of(() -> tokens.issueToken(current.get(), id,
+                new TokenCommand(body.lifetimeSeconds()))));
     }
 
     @GET

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import org.albs.application.platform.PlatformSpec;
-import org.albs.application.platform.RepositorySpec;
+import org.albs.application.port.in.platform.PlatformSpec;
+import org.albs.application.port.in.platform.RepositorySpec;
 
 /** Upstream PlatformCreate / PlatformModify; also the shape of one entry of the reference-data file. */
 @RegisterForReflection

@@ -16,24 +16,35 @@ import jakarta.ws.rs.core.Response;
 import org.albs.adapter.in.rest.common.Params;
 import org.albs.adapter.in.rest.security.CurrentUser;
 import org.albs.adapter.in.rest.security.Secured;
-import org.albs.application.platform.PlatformService;
+import org.albs.adapter.in.rest.common.Input;
+import org.albs.application.port.in.platform.CreatePlatformUseCase;
+import org.albs.application.port.in.platform.LinkRepositoriesUseCase;
+import org.albs.application.port.in.platform.ListPlatformsUseCase;
+import org.albs.application.port.in.platform.ModifyPlatformUseCase;
 
 @Path("/api/v1/platforms")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlatformResource {
-    private final PlatformService platforms;
+    private final ListPlatformsUseCase list;
+    private final CreatePlatformUseCase create;
+    private final ModifyPlatformUseCase modify;
+    private final LinkRepositoriesUseCase links;
     private final CurrentUser current;
 
-    public PlatformResource(PlatformService platforms, CurrentUser current) {
-        this.platforms = platforms;
+    public PlatformResource(ListPlatformsUseCase list, CreatePlatformUseCase create, ModifyPlatformUseCase modify,
+                            LinkRepositoriesUseCase links, CurrentUser current) {
+        this.list = list;
+        this.create = create;
+        this.modify = modify;
+        this.links = links;
         this.current = current;
     }
 
     @GET
     @Path("/")
     public List<PlatformDto> list() {
-        return platforms.list().stream().map(PlatformDto::of).toList();
+        return list.list().stream().map(PlatformDto::of).toList();
     }
 
     @POST
@@ -41,7 +52,8 @@ public class PlatformResource {
     @Secured
     public Response create(PlatformRequest body) {
         Params.body(body);
-        return Response.status(201).entity(PlatformDto.of(platforms.create(current.get(), body.toSpec()))).build();
+        return Response.status(201).entity(PlatformDto.of(Input.BODY.of(() -> create.create(current.get(),
+                body.toSpec())))).build();
     }
 
     @PUT
@@ -49,7 +61,7 @@ public class PlatformResource {
     @Secured
     public PlatformDto modify(PlatformRequest body) {
         Params.body(body);
-        return PlatformDto.of(platforms.modify(current.get(), body.toSpec()));
+        return PlatformDto.of(Input.BODY.of(() -> modify.modify(current.get(), body.toSpec())));
     }
 
     @PATCH
@@ -57,7 +69,7 @@ public class PlatformResource {
     @Secured
     public PlatformDto addRepositories(@PathParam("platform_id") String platformId, List<Long> repositoryIds) {
         long id = Params.id("path", "platform_id", platformId);
-        return PlatformDto.of(platforms.addRepositories(current.get(), id, repositoryIds));
+        return PlatformDto.of(Input.BODY.of(() -> links.addRepositories(current.get(), id, repositoryIds)));
     }
 
     @PATCH
@@ -65,6 +77,6 @@ public class PlatformResource {
     @Secured
     public PlatformDto removeRepositories(@PathParam("platform_id") String platformId, List<Long> repositoryIds) {
         long id = Params.id("path", "platform_id", platformId);
-        return PlatformDto.of(platforms.removeRepositories(current.get(), id, repositoryIds));
+        return PlatformDto.of(Input.BODY.of(() -> links.removeRepositories(current.get(), id, repositoryIds)));
     }
 }

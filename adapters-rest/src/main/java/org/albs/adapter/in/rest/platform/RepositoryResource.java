@@ -11,23 +11,25 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.albs.adapter.in.rest.common.Params;
 import org.albs.adapter.in.rest.security.Secured;
-import org.albs.application.platform.RepositoryQueries;
+import org.albs.adapter.in.rest.common.Input;
+import org.albs.application.port.in.platform.FindRepositoriesUseCase;
 
 @Path("/api/v1/repositories")
 @Produces(MediaType.APPLICATION_JSON)
 @Secured
 public class RepositoryResource {
-    private final RepositoryQueries repositories;
+    private final FindRepositoriesUseCase repositories;
 
-    public RepositoryResource(RepositoryQueries repositories) {
+    public RepositoryResource(FindRepositoriesUseCase repositories) {
         this.repositories = repositories;
     }
 
     @GET
     @Path("/")
     public List<RepositoryDto> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return repositories.list(Params.optionalInt("limit", limit), Params.optionalLong("offset", offset))
-                .stream().map(RepositoryDto::of).toList();
+        Integer max = Params.optionalInt("limit", limit);
+        Long from = Params.optionalLong("offset", offset);
+        return Input.QUERY.of(() -> repositories.list(max, from)).stream().map(RepositoryDto::of).toList();
     }
 
     @GET

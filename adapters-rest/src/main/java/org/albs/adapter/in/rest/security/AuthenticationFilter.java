@@ -10,7 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.albs.adapter.in.rest.error.DomainExceptionMapper;
 import org.albs.adapter.in.rest.error.Responses;
-import org.albs.application.identity.IdentityService;
+import org.albs.application.port.in.identity.AuthenticateUseCase;
 import org.albs.domain.DomainException;
 
 /**
@@ -22,10 +22,10 @@ import org.albs.domain.DomainException;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
     // Filters are built while the application starts, before runtime configuration exists: resolve lazily.
-    private final Instance<IdentityService> identity;
+    private final Instance<AuthenticateUseCase> identity;
     private final CurrentUser current;
 
-    public AuthenticationFilter(Instance<IdentityService> identity, CurrentUser current) {
+    public AuthenticationFilter(Instance<AuthenticateUseCase> identity, CurrentUser current) {
         this.identity = identity;
         this.current = current;
     }

@@ -1,0 +1,32 @@
+package org.albs.adapter.out.persistence;
+
+import java.util.Map;
+
+import jakarta.inject.Singleton;
+
+import io.quarkus.flyway.FlywayConfigurationCustomizer;
+import org.albs.domain.builds.BuildTask;
+import org.albs.domain.lease.LeasePhase;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+/**
+ * Status codes for the migrations, from the domain's enums (the one mapping of status names to the numbers the
+ * database stores): {@code ${build_task_waiting}} is the codes of the build task statuses that wait for a claim,
+ * and so on for every phase, written as an SQL list ({@code 0} or {@code 2, 3, 4, 5}).
+ */
+@Singleton
+public class FlywayPlaceholders implements FlywayConfigurationCustomizer {
+    static Map<String, String> placeholders() {
+        return Map.of(
+                "build_task_waiting", SqlLeaseTable.codes(BuildTask.LIFECYCLE, LeasePhase.WAITING),
+                "build_task_leased", SqlLeaseTable.codes(BuildTask.LIFECYCLE, LeasePhase.LEASED),
+                "build_task_ended", SqlLeaseTable.codes(BuildTask.LIFECYCLE, LeasePhase.ENDED));
+    }
+
+    @Override
+    public void customize(FluentConfiguration configuration) {
+        Map<String, String> all = new java.util.HashMap<>(configuration.getPlaceholders());
+        all.putAll(placeholders());
+        configuration.placeholders(all);
+    }
+}

@@ -1,6 +1,0 @@
-package org.albs.application.builds;
-
-/** The filters of GET /builds/ (all optional). */
-public record BuildFilter(Long createdBy, String project, String ref, Long platformId, String buildTaskArch,
-                          Boolean isRunning) {
-}

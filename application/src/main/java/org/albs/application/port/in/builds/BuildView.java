@@ -1,0 +1,50 @@
+package org.albs.application.port.in.builds;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A build as the API shows it: every field of upstream's Build schema (nulls and empty lists included, so
+ * clients written for upstream find what they expect) plus what this server adds (lease, attempts, history).
+ * Times are naive UTC, as upstream serialises them.
+ */
+public record BuildView(long id, LocalDateTime createdAt, LocalDateTime finishedAt, List<Task> tasks, Owner owner,
+                        List<Object> signTasks, List<Long> linkedBuilds, Map<String, Object> mockOptions,
+                        List<Object> platformFlavors, Long releaseId, boolean released, boolean cancelTesting,
+                        List<Object> products, boolean isSecureBoot, Long productId, int openTasks) {
+
+    public record Owner(long id, String username, String email) {
+    }
+
+    public record Platform(long id, String type, String name, List<String> archList) {
+    }
+
+    public record Ref(String url, String gitRef, int refType, String gitCommitHash, Map<String, Object> mockOptions,
+                      boolean isModule, boolean enabled, Map<String, Object> testConfiguration,
+                      List<Object> addedArtifacts, String modulePlatformVersion, String moduleVersion) {
+    }
+
+    public record Artifact(long id, String name, String type, String href, String sha256, String casHash,
+                           Map<String, Object> meta) {
+    }
+
+    public record PerformanceStats(long id, Long buildTaskId, Long testTaskId, Long releaseId,
+                                   Map<String, Object> statistics) {
+    }
+
+    public record HistoryEntry(LocalDateTime at, String event, int status, Long node, int attempt, String reason) {
+    }
+
+    public record ArtifactImport(long id, String state, int attempts, LocalDateTime createdAt, String lastError) {
+    }
+
+    public record Task(long id, LocalDateTime ts, LocalDateTime startedAt, LocalDateTime finishedAt, int status,
+                       int index, String arch, Platform platform, Ref ref, List<Object> rpmModules,
+                       List<Artifact> artifacts, boolean isCasAuthenticated, String almaCommitCasHash,
+                       Map<String, Object> mockOptions, boolean isSecureBoot, List<Object> testTasks, String error,
+                       List<PerformanceStats> performanceStats, int attempt, Long leaseHolder,
+                       LocalDateTime leaseExpiresAt, String builtSrpmUrl, String srpmHash,
+                       List<ArtifactImport> artifactImports, List<HistoryEntry> history) {
+    }
+}

@@ -1,0 +1,8 @@
+package org.albs.application.port.in.builds;
+
+public interface FindBuildsUseCase {
+    BuildPage page(BuildPageQuery query);
+
+    /** The build with every task, its artifacts, lease, attempts and history; not found is an error. */
+    BuildView get(long buildId);
+}
