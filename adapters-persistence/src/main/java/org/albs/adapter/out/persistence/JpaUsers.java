@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.albs.application.port.out.Users;
 import org.albs.domain.identity.NewUser;
@@ -13,28 +12,25 @@ import org.albs.domain.identity.UserId;
 
 @ApplicationScoped
 public class JpaUsers implements Users {
-    private final EntityManager em;
+    private final UserEntities users;
 
-    public JpaUsers(EntityManager em) {
-        this.em = em;
+    JpaUsers(UserEntities users) {
+        this.users = users;
     }
 
     @Override
     public Optional<User> findById(UserId id) {
-        return Optional.ofNullable(em.find(UserEntity.class, id.value())).map(JpaUsers::toDomain);
+        return users.findByIdOptional(id.value()).map(JpaUsers::toDomain);
     }
 
     @Override
     public Optional<User> findByEmail(String email) {
-        return em.createQuery("from UserEntity u where lower(u.email) = lower(:email)", UserEntity.class)
-                .setParameter("email", email).getResultStream().findFirst().map(JpaUsers::toDomain);
+        return users.findByEmail(email).map(JpaUsers::toDomain);
     }
 
     @Override
     public boolean existsByUsernameOrEmail(String username, String email) {
-        return em.createQuery("select count(u) from UserEntity u where u.username = :username "
-                        + "or lower(u.email) = lower(:email)", Long.class)
-                .setParameter("username", username).setParameter("email", email).getSingleResult() > 0;
+        return users.existsByUsernameOrEmail(username, email);
     }
 
     @Override
@@ -48,14 +44,13 @@ public class JpaUsers implements Users {
         e.superuser = user.superuser();
         e.createdAt = Utc.of(now);
         e.updatedAt = e.createdAt;
-        em.persist(e);
-        em.flush();
+        users.persistAndFlush(e);
         return toDomain(e);
     }
 
     @Override
     public void setPassword(UserId id, String hashedPassword, Instant now) {
-        UserEntity e = em.find(UserEntity.class, id.value());
+        UserEntity e = users.findById(id.value());
         e.hashedPassword = hashedPassword;
         e.updatedAt = Utc.of(now);
     }

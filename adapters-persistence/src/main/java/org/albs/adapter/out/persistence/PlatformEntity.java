@@ -48,4 +48,18 @@ class PlatformEntity {
     Map<String, Object> modularity;
     @Column(name = "is_reference")
     boolean reference;
+    /**
+     * Counts the changes of the platform, of its repository links and of its repositories, so dispatch can cache
+     * platforms across server instances ({@code PlatformCache}). A plain column, not {@code @Version}: nothing is
+     * checked on write. A new platform starts at the column's default.
+     */
+    long version = 1;
+
+    /**
+     * Counts one change. Unless the platform is new, the row must be write-locked and this state read under that
+     * lock ({@link LockingEntities#lockFresh}), so no two transactions write the same number.
+     */
+    void bumpVersion() {
+        version++;
+    }
 }
