@@ -1,7 +1,10 @@
 package org.albs.bootstrap.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -16,8 +19,6 @@ final class ArchitectureRules {
     static final String ROOT = "org.albs";
     static final String DOMAIN = "org.albs.domain..";
     static final String APPLICATION = "org.albs.application..";
-    static final String REST = "org.albs.adapter.in.rest..";
-    static final String PERSISTENCE = "org.albs.adapter.out.persistence..";
     static final String BOOTSTRAP = "org.albs.bootstrap..";
 
     /** What the core (domain, application) must never know: frameworks, persistence, JSON, HTTP. */
@@ -66,5 +67,37 @@ final class ArchitectureRules {
         return noClasses().that().resideOutsideOfPackage(pkg)
                 .should().dependOnClassesThat().resideInAPackage(pkg)
                 .because("the wiring depends on everything and nothing depends on the wiring");
+    }
+
+    /**
+     * No two packages below {@code root} use each other, directly or around a longer loop. {@code (**)} captures the
+     * whole package name below the root, so every package is a slice of its own: siblings, and a package and its
+     * subpackage, are told apart.
+     */
+    static ArchRule hasNoPackageCycles(String root) {
+        return slices().matching(root + ".(**)").namingSlices("$1")
+                .should().beFreeOfCycles()
+                .because("a package cycle is one module in disguise: neither side can change or move alone");
+    }
+
+    /**
+     * The adapters below {@code root} ({@code root.adapter.in.<name>..} and {@code root.adapter.out.<name>..}, any
+     * number of them) do not use one another; classes of one adapter may use each other across its subpackages.
+     */
+    static ArchRule adaptersAreIndependent(String root) {
+        return slices().matching(root + ".adapter.(*).(*)..").namingSlices("adapter $1.$2")
+                .should().notDependOnEachOther()
+                .because("adapters meet only in the core, through its ports, and are wired by bootstrap");
+    }
+
+    /**
+     * The adapters below {@code root} reach the application only through its ports ({@code root.application.port..},
+     * in-ports and out-ports); the domain they may use freely. Application services and their types stay hidden.
+     */
+    static ArchRule adaptersUseOnlyThePortsOfTheApplication(String root) {
+        return noClasses().that().resideInAPackage(root + ".adapter..")
+                .should().dependOnClassesThat(resideInAPackage(root + ".application..")
+                        .and(resideOutsideOfPackage(root + ".application.port..")))
+                .because("an adapter drives the application through an in-port and serves it through an out-port");
     }
 }

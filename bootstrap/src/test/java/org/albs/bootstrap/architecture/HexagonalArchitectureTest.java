@@ -3,13 +3,14 @@ package org.albs.bootstrap.architecture;
 import static org.albs.bootstrap.architecture.ArchitectureRules.APPLICATION;
 import static org.albs.bootstrap.architecture.ArchitectureRules.BOOTSTRAP;
 import static org.albs.bootstrap.architecture.ArchitectureRules.DOMAIN;
-import static org.albs.bootstrap.architecture.ArchitectureRules.PERSISTENCE;
-import static org.albs.bootstrap.architecture.ArchitectureRules.REST;
+import static org.albs.bootstrap.architecture.ArchitectureRules.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The dependency rule of docs/architecture: checked on the production classes of every module. */
@@ -53,13 +54,25 @@ class HexagonalArchitectureTest {
     }
 
     @Test
-    void restAdapterDoesNotKnowPersistenceAdapter() {
-        ArchitectureRules.doesNotDependOn(REST, PERSISTENCE).check(production);
+    void adaptersDoNotKnowEachOther() {
+        ArchitectureRules.adaptersAreIndependent(ROOT).check(production);
     }
 
     @Test
-    void persistenceAdapterDoesNotKnowRestAdapter() {
-        ArchitectureRules.doesNotDependOn(PERSISTENCE, REST).check(production);
+    void noPackageCycles() {
+        ArchitectureRules.hasNoPackageCycles(ROOT).check(production);
+    }
+
+    /**
+     * The target: adapters use the application only through in-ports and out-ports. It fails until the REST
+     * resources call in-ports instead of the services and the port types no longer live beside the services; it is
+     * meant to fail until then, so it is not disabled.
+     */
+    @Test
+    @Tag("target")
+    @DisplayName("TARGET (fails until the in-ports exist): adapters reach the core only through ports and the domain")
+    void adaptersReachTheCoreOnlyThroughPortsAndTheDomain() {
+        ArchitectureRules.adaptersUseOnlyThePortsOfTheApplication(ROOT).check(production);
     }
 
     @Test
