@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The dependency rule of docs/architecture: checked on the production classes of every module. */
@@ -63,14 +61,8 @@ class HexagonalArchitectureTest {
         ArchitectureRules.hasNoPackageCycles(ROOT).check(production);
     }
 
-    /**
-     * The target: adapters use the application only through in-ports and out-ports. It fails until the REST
-     * resources call in-ports instead of the services and the port types no longer live beside the services; it is
-     * meant to fail until then, so it is not disabled.
-     */
+    /** Adapters use the application only through its in-ports and out-ports (and the domain), never a service. */
     @Test
-    @Tag("target")
-    @DisplayName("TARGET (fails until the in-ports exist): adapters reach the core only through ports and the domain")
     void adaptersReachTheCoreOnlyThroughPortsAndTheDomain() {
         ArchitectureRules.adaptersUseOnlyThePortsOfTheApplication(ROOT).check(production);
     }
