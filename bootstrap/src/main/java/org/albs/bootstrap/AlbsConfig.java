@@ -21,17 +21,16 @@ public interface AlbsConfig {
 
     Pulp pulp();
 
-    Local local();
+    /**
+     * Local mode (no datasource configured): where the embedded database's files, the generated JWT secret and the
+     * admin password live.
+     */
+    @WithDefault(".albs-data")
+    String dataDir();
 
-    /** Local mode: no datasource configured, so the server runs an embedded PostgreSQL of its own. */
-    interface Local {
-        /** The embedded database's files, the generated JWT secret and the admin password live here. */
-        @WithDefault(".albs-data")
-        String dataDir();
-
-        @WithDefault("54329")
-        int embeddedDbPort();
-    }
+    /** Local mode: the port of the embedded PostgreSQL. */
+    @WithDefault("54329")
+    int embeddedDbPort();
 
     interface Maintenance {
         /** How often each instance folds the build feed's count deltas into one row (a Quarkus scheduler period). */

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 /**
  * Entry point of the fast-jar. With a datasource configured it only starts Quarkus. Without one (a fresh
  * machine, the README's quick start) it first applies local defaults: an embedded PostgreSQL whose data lives in
- * {@code albs.local.data-dir}, a JWT secret and a first superuser kept in files beside it. It reads its settings
+ * {@code albs.data-dir}, a JWT secret and a first superuser kept in files beside it. It reads its settings
  * through {@link AlbsConfig} (environment, system properties, application.properties), like the rest of the server.
  */
 @QuarkusMain
@@ -34,8 +34,8 @@ public final class AlbsMain {
         AlbsConfig albs = config.getConfigMapping(AlbsConfig.class);
         EmbeddedPostgres local = null;
         if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isEmpty()) {
-            Path dataDir = Path.of(albs.local().dataDir()).toAbsolutePath();
-            local = startEmbeddedPostgres(dataDir.resolve("postgres"), albs.local().embeddedDbPort());
+            Path dataDir = Path.of(albs.dataDir()).toAbsolutePath();
+            local = startEmbeddedPostgres(dataDir.resolve("postgres"), albs.embeddedDbPort());
             System.setProperty("quarkus.datasource.jdbc.url", local.getJdbcUrl("postgres", "postgres"));
             System.setProperty("quarkus.datasource.username", "postgres");
             System.setProperty("quarkus.datasource.password", "postgres");
