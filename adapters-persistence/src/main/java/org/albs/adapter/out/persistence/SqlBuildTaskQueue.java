@@ -106,9 +106,10 @@ public class SqlBuildTaskQueue implements BuildTaskQueue {
     private static final String PAYLOAD = ", c.mock_options, c.is_secure_boot, r.url, r.git_ref, r.ref_type,"
             + " r.git_commit_hash, b.mock_options,"
             + " o.username, o.email, (SELECT string_agg(d.build_dependency::text, ',' ORDER BY d.build_dependency)"
-            + " FROM build_dependency d WHERE d.build_id = b.id), p.version"
+            + " FROM build_dependency d WHERE d.build_id = b.id),"
+            + " (SELECT p.version FROM platforms p WHERE p.id = c.platform_id)"
             + " FROM claimable c JOIN build_task_refs r ON r.id = c.ref_id JOIN builds b ON b.id = c.build_id"
-            + " JOIN users o ON o.id = b.owner_id JOIN platforms p ON p.id = c.platform_id";
+            + " JOIN users o ON o.id = b.owner_id";
 
     private final Jdbc jdbc;
     private final SqlLeaseTable<BuildTask, BuildTaskStatus> table;

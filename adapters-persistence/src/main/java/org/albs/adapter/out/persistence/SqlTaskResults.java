@@ -31,25 +31,25 @@ public class SqlTaskResults implements TaskResults {
         BuildTask t = r.task();
         List<Jdbc.Statement> statements = new ArrayList<>();
         statements.add(queue.table().save(r.change()));
-        if (!r.artifacts().isEmpty()) {
-            List<BuiltArtifact> a = r.artifacts();
-            statements.add(new Jdbc.Statement("""
+        List<BuiltArtifact> a = r.artifacts();
+        // what the report leaves behind, in one statement: the artifacts, the artifact-store job when there are any
+        // (the outbox: written with the report, so nothing is lost if the process dies after answering), statistics
+        statements.add(new Jdbc.Statement("""
+                WITH artifacts AS (
                     INSERT INTO build_artifacts (build_task_id, name, type, href, sha256, cas_hash)
                     SELECT :task, x.n, x.ty, x.h, x.s, x.c
-                      FROM unnest(:names, :types, :hrefs, :sha256s, :cas_hashes) AS x(n, ty, h, s, c)""",
-                    new Jdbc.Args().lng("task", t.id())
-                            .texts("names", a.stream().map(BuiltArtifact::name).toList())
-                            .texts("types", a.stream().map(BuiltArtifact::type).toList())
-                            .texts("hrefs", a.stream().map(BuiltArtifact::href).toList())
-                            .texts("sha256s", a.stream().map(BuiltArtifact::sha256).toList())
-                            .texts("cas_hashes", a.stream().map(BuiltArtifact::casHash).toList())));
-            statements.add(new Jdbc.Statement("INSERT INTO artifact_import_jobs (build_task_id, created_at,"
-                    + " next_attempt_at) VALUES (:task, :at, :at)",
-                    new Jdbc.Args().lng("task", t.id()).time("at", r.change().entry().at())));
-        }
-        statements.add(new Jdbc.Statement("INSERT INTO performance_stats (build_task_id, statistics)"
-                + " VALUES (:task, CAST(:statistics AS jsonb))",
-                new Jdbc.Args().lng("task", t.id()).str("statistics", Json.write(r.statistics()))));
+                      FROM unnest(:names, :types, :hrefs, :sha256s, :cas_hashes) AS x(n, ty, h, s, c)),
+                job AS (
+                    INSERT INTO artifact_import_jobs (build_task_id, created_at, next_attempt_at)
+                    SELECT :task, :at, :at WHERE cardinality(:names) > 0)
+                INSERT INTO performance_stats (build_task_id, statistics) VALUES (:task, CAST(:statistics AS jsonb))""",
+                new Jdbc.Args().lng("task", t.id()).time("at", r.change().entry().at())
+                        .texts("names", a.stream().map(BuiltArtifact::name).toList())
+                        .texts("types", a.stream().map(BuiltArtifact::type).toList())
+                        .texts("hrefs", a.stream().map(BuiltArtifact::href).toList())
+                        .texts("sha256s", a.stream().map(BuiltArtifact::sha256).toList())
+                        .texts("cas_hashes", a.stream().map(BuiltArtifact::casHash).toList())
+                        .str("statistics", Json.write(r.statistics()))));
         if (r.gitCommitHash() != null) {
             statements.add(new Jdbc.Statement("UPDATE build_task_refs SET git_commit_hash = :hash WHERE id = :ref",
                     new Jdbc.Args().str("hash", r.gitCommitHash()).lng("ref", t.refId())));
