@@ -30,7 +30,7 @@ public final class AlbsMain {
     public static void main(String... args) throws IOException {
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources()
                 .withSources(new PropertiesConfigSource(AlbsMain.class.getResource("/application.properties"), 250))
-                .withMapping(AlbsConfig.class).build();
+                .withMapping(AlbsConfig.class).withValidateUnknown(false).build();
         AlbsConfig albs = config.getConfigMapping(AlbsConfig.class);
         EmbeddedPostgres local = null;
         if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isEmpty()) {
