@@ -4,20 +4,22 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import org.albs.application.port.out.BuildQueries;
 import org.albs.application.port.out.Builds;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.QueueFixture;
 import org.albs.application.port.out.BuildTaskQueue;
+import org.albs.application.port.out.Repositories;
 import org.albs.application.port.out.TaskResults;
 import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.Users;
 
-/** The real adapters behind the ports the build contracts exercise. */
-@ApplicationScoped
+/** The real adapters behind the ports the contract tests exercise (a singleton, so tests may read its fields). */
+@Singleton
 class AdapterPorts {
     @Inject
     Users users;
@@ -31,7 +33,10 @@ class AdapterPorts {
     TaskResults results;
     @Inject
     Transactions tx;
-
+    @Inject
+    BuildQueries queries;
+    @Inject
+    Repositories repositories;
     @Inject
     AgroalDataSource db;
 

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.albs.application.builds.BuildNodeService;
@@ -39,11 +38,6 @@ import org.albs.application.port.in.builds.TaskPayload;
 import org.albs.application.port.in.platform.PlatformSpec;
 import org.albs.application.port.in.platform.RepositorySpec;
 import org.albs.application.port.out.BuildQueries;
-import org.albs.application.port.out.BuildTaskQueue;
-import org.albs.application.port.out.Builds;
-import org.albs.application.port.out.Platforms;
-import org.albs.application.port.out.Repositories;
-import org.albs.application.port.out.TaskResults;
 import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.Users;
 import org.albs.bootstrap.support.PostgresDatabase;
@@ -75,23 +69,7 @@ class LeaseQueueAgreementTest {
     private static final Pattern BUILD_ID = Pattern.compile("-src-(\\d+)-br");
 
     @Inject
-    Users users;
-    @Inject
-    Platforms platforms;
-    @Inject
-    Repositories repositories;
-    @Inject
-    Builds builds;
-    @Inject
-    BuildTaskQueue queue;
-    @Inject
-    TaskResults results;
-    @Inject
-    BuildQueries queries;
-    @Inject
-    Transactions tx;
-    @Inject
-    AgroalDataSource db;
+    AdapterPorts real;
 
     /** One side of the comparison: the services over one store, and what it knows of its own ids. */
     private static final class Side {
@@ -150,9 +128,9 @@ class LeaseQueueAgreementTest {
         Side mem = new Side("in-memory", new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.tx(),
                 clock), new BuildNodeService(a.queue(), a.builds(), a.results(), a.platforms(), a.tx(), clock, TERMS,
                 "http://pulp/"), a.queries(), a.tx(), a.users(), id -> a.store().pendingDependencies(id));
-        Side pg = new Side("postgresql", new BuildService(builds, queries, queue, platforms, tx, clock),
-                new BuildNodeService(queue, builds, results, platforms, tx, clock, TERMS, "http://pulp/"), queries, tx,
-                users, this::pendingDepsInPostgres);
+        Side pg = new Side("postgresql", new BuildService(real.builds, real.queries, real.queue, real.platforms,
+                real.tx, clock), new BuildNodeService(real.queue, real.builds, real.results, real.platforms, real.tx, clock,
+                TERMS, "http://pulp/"), real.queries, real.tx, real.users, this::pendingDepsInPostgres);
         List<Side> sides = List.of(mem, pg);
         String platform = "AlmaLinux-9-" + suffix;
         for (Side side : sides) {
@@ -161,7 +139,7 @@ class LeaseQueueAgreementTest {
             }
             User admin = side.account("admin-" + suffix, clock.instant());
             PlatformService service = side == mem ? new PlatformService(a.platforms(), a.repositories(), a.tx())
-                    : new PlatformService(platforms, repositories, tx);
+                    : new PlatformService(real.platforms, real.repositories, real.tx);
             service.create(new User(admin.id(), admin.username(), admin.email(), null, true, true, true, null, null),
                     new PlatformSpec(platform, "rpm", "almalinux", "9", null, null, null, null, null,
                             List.of("x86_64", "i686"), null, null, List.of(
@@ -415,7 +393,8 @@ class LeaseQueueAgreementTest {
     }
 
     private long sql(String query, Supplier<Long> none) {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Connection c = real.db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(query)) {
             return rs.next() ? rs.getLong(1) : none.get();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -424,7 +403,7 @@ class LeaseQueueAgreementTest {
 
     /** The builds of a run leave no open task for the tests after it (the database is shared). */
     private void retire(Side pg) {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = real.db.getConnection(); Statement s = c.createStatement()) {
             for (long id : pg.buildIds) {
                 s.executeUpdate("DELETE FROM builds WHERE id = " + id);
             }
