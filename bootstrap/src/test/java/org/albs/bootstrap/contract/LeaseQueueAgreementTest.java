@@ -41,6 +41,7 @@ import org.albs.application.port.out.BuildQueries;
 import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.Users;
 import org.albs.bootstrap.support.PostgresDatabase;
+import org.albs.bootstrap.support.Queue;
 import org.albs.domain.builds.BuildTask;
 import org.albs.domain.builds.BuildTaskStatus;
 import org.albs.domain.builds.RefType;
@@ -121,6 +122,8 @@ class LeaseQueueAgreementTest {
     }
 
     private void run(long seed, int steps) {
+        // the database is shared: the builds of earlier tests must not be claimable here
+        Queue.retireAllOpenTasks(real.db);
         Random random = new Random(seed);
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
