@@ -28,7 +28,7 @@ public final class AlbsMain {
     }
 
     public static void main(String... args) throws IOException {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources()
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(AlbsMain.class.getResource("/application.properties"), 250))
                 .withMapping(AlbsConfig.class).withValidateUnknown(false).build();
         AlbsConfig albs = config.getConfigMapping(AlbsConfig.class);
@@ -44,10 +44,11 @@ public final class AlbsMain {
             }
             if (albs.admin().password().isEmpty()) {
                 Path file = dataDir.resolve("admin-password");
+                String email = albs.admin().email().orElse("admin@localhost.localdomain");
                 System.setProperty("albs.admin.username", albs.admin().username().orElse("admin"));
-                System.setProperty("albs.admin.email", albs.admin().email().orElse("admin@localhost.localdomain"));
+                System.setProperty("albs.admin.email", email);
                 System.setProperty("albs.admin.password", secretFile(file));
-                LOG.infof("Local mode: superuser %s, password in %s", System.getProperty("albs.admin.email"), file);
+                LOG.infof("Local mode: superuser %s, password in %s", email, file);
             }
         }
         try {

@@ -236,6 +236,7 @@ public class SqlBuildTaskQueue implements BuildTaskQueue {
     static List<Jdbc.Statement> release(BuildTask ended) {
         Jdbc.Args task = new Jdbc.Args().lng("task", ended.id());
         List<Jdbc.Statement> statements = new ArrayList<>();
+        // every statement binds only :task, so they share the arguments
         if (ended.endedWithoutRunning()) {
             statements.add(new Jdbc.Statement("""
                     WITH inherited AS (
@@ -251,14 +252,13 @@ public class SqlBuildTaskQueue implements BuildTaskQueue {
                      WHERE build_tasks.id = i.build_task_id""", task));
             statements.add(new Jdbc.Statement("""
                     WITH own AS (DELETE FROM build_task_dependency WHERE build_task_id = :task RETURNING 1)
-                    UPDATE build_tasks SET pending_deps = 0 WHERE id = :task AND pending_deps <> 0""",
-                    new Jdbc.Args().lng("task", ended.id())));
+                    UPDATE build_tasks SET pending_deps = 0 WHERE id = :task AND pending_deps <> 0""", task));
         }
         statements.add(new Jdbc.Statement("""
                 WITH d AS (DELETE FROM build_task_dependency WHERE build_task_dependency = :task
                            RETURNING build_task_id)
                 UPDATE build_tasks SET pending_deps = pending_deps - 1
-                 WHERE id = ANY (ARRAY(SELECT build_task_id FROM d))""", new Jdbc.Args().lng("task", ended.id())));
+                 WHERE id = ANY (ARRAY(SELECT build_task_id FROM d))""", task));
         return statements;
     }
 
