@@ -27,10 +27,18 @@ public final class AlbsMain {
     private AlbsMain() {
     }
 
-    public static void main(String... args) throws IOException {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors()
+    /**
+     * The configuration as Quarkus will see it (environment, system properties, application.properties, the defaults
+     * of {@link AlbsConfig} with their expressions), read before Quarkus starts.
+     */
+    static SmallRyeConfig configuration() throws IOException {
+        return new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(AlbsMain.class.getResource("/application.properties"), 250))
                 .withMapping(AlbsConfig.class).withValidateUnknown(false).build();
+    }
+
+    public static void main(String... args) throws IOException {
+        SmallRyeConfig config = configuration();
         AlbsConfig albs = config.getConfigMapping(AlbsConfig.class);
         EmbeddedPostgres local = null;
         if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isEmpty()) {

@@ -1,0 +1,43 @@
+package org.albs.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What local mode reads before Quarkus starts is what Quarkus reads: AlbsConfig's defaults, expressions expanded. */
+class AlbsMainConfigurationTest {
+    @AfterEach
+    void clear() {
+        System.clearProperty("JWT_SECRET");
+        System.clearProperty("PULP_HOST");
+        System.clearProperty("albs.data-dir");
+        System.clearProperty("albs.unknown.setting");
+    }
+
+    @Test
+    void theDefaultsOfAlbsConfigApply() throws Exception {
+        AlbsConfig albs = AlbsMain.configuration().getConfigMapping(AlbsConfig.class);
+
+        assertThat(albs.auth().jwtSecret()).isEmpty();
+        assertThat(albs.pulp().host()).isEqualTo("http://pulp");
+        assertThat(albs.dataDir()).isEqualTo(".albs-data");
+        assertThat(albs.embeddedDbPort()).isEqualTo(54329);
+    }
+
+    @Test
+    void upstreamsVariablesAndOwnSettingsAreRead() throws Exception {
+        System.setProperty("JWT_SECRET", "from-upstream-name");
+        System.setProperty("PULP_HOST", "http://pulp.example.org");
+        System.setProperty("albs.data-dir", "/var/lib/albs");
+        System.setProperty("albs.unknown.setting", "tolerated");
+
+        AlbsConfig albs = AlbsMain.configuration().getConfigMapping(AlbsConfig.class);
+
+        assertThat(albs.auth().jwtSecret()).isEqualTo(Optional.of("from-upstream-name"));
+        assertThat(albs.pulp().host()).isEqualTo("http://pulp.example.org");
+        assertThat(albs.dataDir()).isEqualTo("/var/lib/albs");
+    }
+}
