@@ -3,6 +3,7 @@ package org.albs.application.builds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -128,7 +129,7 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
                     .collect(Collectors.toMap(RestartPlanner.Candidate::id, Function.identity()));
             TreeSet<Long> involved = new TreeSet<>(plan.restart());
             plan.dependencies().forEach(d -> involved.add(d[1]));
-            Map<Long, BuildTask> locked = new java.util.HashMap<>();
+            Map<Long, BuildTask> locked = new HashMap<>();
             for (long id : involved) {
                 BuildTask task = queue.lock(id).orElse(null);
                 if (task == null || task.status() != seen.get(id).status()) {

@@ -33,10 +33,6 @@ public final class Dispatcher<W extends Leased<W, ?>, C, P> {
         this.terms = terms;
     }
 
-    public LeaseTerms terms() {
-        return terms;
-    }
-
     /**
      * What a claim did: the item it leased to the claimant with its payload, if any, and the items whose last lease
      * it found expired and failed on the way.
