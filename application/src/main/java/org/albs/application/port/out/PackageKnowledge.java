@@ -1,0 +1,33 @@
+package org.albs.application.port.out;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the distribution's package knowledge base (beholder) says about a project: which of its i686 packages the
+ * distribution ships in its x86_64 repositories (multilib).
+ */
+public interface PackageKnowledge {
+    /** A distribution as the knowledge base names it (e.g. {@code AlmaLinux} {@code 9}). */
+    record Distribution(String name, String version) {
+    }
+
+    /** Whether a knowledge base is configured; without one, nothing is multilib. */
+    boolean enabled();
+
+    /**
+     * The multilib packages of the project built from {@code srpmFileName}: the i686 packages the first of
+     * {@code distributions} that knows the project (closest match) ships in an x86_64 repository, name → version.
+     * Empty when none knows it.
+     *
+     * @throws Unavailable when the knowledge base does not answer (after the adapter's retries)
+     */
+    Map<String, String> multilibPackages(List<Distribution> distributions, String srpmFileName);
+
+    /** The knowledge base did not answer; asking again later may help. */
+    class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
