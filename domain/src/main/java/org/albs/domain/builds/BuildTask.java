@@ -30,6 +30,7 @@ public record BuildTask(WorkState<BuildTaskStatus> state, long buildId, long pla
      *  │              STARTED ──LEASE_EXHAUSTED──► FAILED
      *  ├──CANCEL──► CANCELLED
      *  └──FAST_FAIL──► FAILED ──RESTART──► IDLE
+     * COMPLETED ──REJECT (its artifacts could not be imported)──► FAILED
      * </pre>
      */
     public static final Lifecycle<BuildTaskStatus> LIFECYCLE = Lifecycle.of("Build task", "build node",
@@ -42,6 +43,7 @@ public record BuildTask(WorkState<BuildTaskStatus> state, long buildId, long pla
             .allow(BuildTaskStatus.STARTED, WorkEvent.DONE, BuildTaskStatus.COMPLETED)
             .allow(BuildTaskStatus.STARTED, WorkEvent.FAIL, BuildTaskStatus.FAILED)
             .allow(BuildTaskStatus.STARTED, WorkEvent.EXCLUDE, BuildTaskStatus.EXCLUDED)
+            .allow(BuildTaskStatus.COMPLETED, WorkEvent.REJECT, BuildTaskStatus.FAILED)
             .allow(BuildTaskStatus.FAILED, WorkEvent.RESTART, BuildTaskStatus.IDLE);
 
     public BuildTask {
@@ -140,6 +142,11 @@ public record BuildTask(WorkState<BuildTaskStatus> state, long buildId, long pla
     /** The ref's SRPM, delivered by the task that built it. */
     public BuildTask withSrpm(Srpm delivered) {
         return new BuildTask(state, buildId, platformId, refId, owner, index, arch, delivered, cas);
+    }
+
+    /** The task's artifacts could not be imported (a checksum mismatch ...): the completed task fails after all. */
+    public Change<BuildTask> reject(String reason, Instant now) {
+        return apply(state.reject(LIFECYCLE, reason, now));
     }
 
     public Change<BuildTask> cancel(UserId by, Instant now) {

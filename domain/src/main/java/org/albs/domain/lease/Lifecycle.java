@@ -14,7 +14,12 @@ import java.util.Set;
  * @param <S> the kind's status enum
  */
 public final class Lifecycle<S extends Enum<S> & WorkStatus> {
-    private static final Map<WorkEvent, LeasePhase[]> LEASE_RULES = new EnumMap<>(Map.of(
+    private static final Map<WorkEvent, LeasePhase[]> LEASE_RULES = new EnumMap<>(Map.ofEntries(
+            Map.entry(WorkEvent.BACK_OFF, phases(LeasePhase.LEASED, LeasePhase.LEASED)),
+            Map.entry(WorkEvent.REJECT, phases(LeasePhase.ENDED, LeasePhase.ENDED))));
+
+    static {
+        LEASE_RULES.putAll(Map.of(
             WorkEvent.CLAIM, phases(LeasePhase.WAITING, LeasePhase.LEASED),
             WorkEvent.RECLAIM, phases(LeasePhase.LEASED, LeasePhase.LEASED),
             WorkEvent.LEASE_EXHAUSTED, phases(LeasePhase.LEASED, LeasePhase.ENDED),
@@ -24,6 +29,7 @@ public final class Lifecycle<S extends Enum<S> & WorkStatus> {
             WorkEvent.CANCEL, phases(LeasePhase.WAITING, LeasePhase.ENDED),
             WorkEvent.FAST_FAIL, phases(LeasePhase.WAITING, LeasePhase.ENDED),
             WorkEvent.RESTART, phases(LeasePhase.ENDED, LeasePhase.WAITING)));
+    }
 
     private final String kind;
     private final String holderNoun;

@@ -22,5 +22,12 @@ public enum WorkEvent {
     /** Something it depends on failed, so doing the waiting item is pointless. */
     FAST_FAIL,
     /** A user put the ended item back to wait, with a fresh attempt budget. */
-    RESTART
+    RESTART,
+    /**
+     * The holder could not finish for a passing reason (its outside system did not answer): it keeps the item but
+     * lets its lease run out at the time it may be tried again, so the next claim takes it over, one attempt later.
+     */
+    BACK_OFF,
+    /** What the holder reported was found wrong afterwards (e.g. an artifact whose checksum does not match). */
+    REJECT
 }

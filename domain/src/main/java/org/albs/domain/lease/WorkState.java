@@ -72,7 +72,7 @@ public record WorkState<S extends Enum<S> & WorkStatus>(long id, S status, Lease
         S next = lifecycle.next(status, WorkEvent.LEASE_EXHAUSTED);
         String reason = lifecycle.kind() + " failed: the lease of user " + lease.holder() + " expired at "
                 + lease.expiresAt() + " on attempt " + attempt + " of " + terms.maxAttempts() + "; no "
-                + lifecycle.holderNoun() + " reported a result";
+                + lifecycle.holderNoun() + " reported a result" + (error == null ? "" : "; last error: " + error);
         return step(new WorkState<>(id, next, lease, attempt, reason, startedAt, now),
                 WorkEvent.LEASE_EXHAUSTED, lease.holder(), reason, now);
     }
@@ -104,6 +104,24 @@ public record WorkState<S extends Enum<S> & WorkStatus>(long id, S status, Lease
         S next = lifecycle.next(status, outcome);
         return step(new WorkState<>(id, next, lease, attempt, null,
                 startedByHolder != null ? startedByHolder : startedAt, now), outcome, holder, null, now);
+    }
+
+    /**
+     * The holder backs off after a passing failure: it keeps the item, whose lease now runs out at {@code retryAt},
+     * when the next claim takes it over (or, on the last attempt, the sweeper fails it, {@code error} telling why).
+     */
+    public Transition<S> backOff(Lifecycle<S> lifecycle, UserId holder, String reason, Instant retryAt, Instant now) {
+        requireHeldBy(lifecycle, holder);
+        S next = lifecycle.next(status, WorkEvent.BACK_OFF);
+        return step(new WorkState<>(id, next, new Lease(holder, now, retryAt), attempt, reason, startedAt, null),
+                WorkEvent.BACK_OFF, holder, reason, now);
+    }
+
+    /** What the item's holder reported turned out wrong: the ended item takes another ended status, with the reason. */
+    public Transition<S> reject(Lifecycle<S> lifecycle, String reason, Instant now) {
+        S next = lifecycle.next(status, WorkEvent.REJECT);
+        return step(new WorkState<>(id, next, lease, attempt, reason, startedAt, finishedAt), WorkEvent.REJECT, null,
+                reason, now);
     }
 
     /** A waiting item ends without being worked on ({@code CANCEL}, {@code FAST_FAIL}), with the reason. */

@@ -1,0 +1,27 @@
+package org.albs.domain.artifacts;
+
+import java.util.Optional;
+
+/** What an artifact-store job does. */
+public enum StoreJobKind {
+    /** Create a new build's repositories; its tasks wait for them. */
+    CREATE_REPOSITORIES,
+    /** Turn a reported task's artifacts into content of the build's repositories; its dependants wait for it. */
+    IMPORT_ARTIFACTS,
+    /**
+     * Once every task of one ref on one platform has ended and been imported: one canonical copy of each noarch
+     * package in every arch repository, and the multilib i686 packages in the x86_64 repositories.
+     */
+    FINALIZE_INDEX,
+    /** Remove a deleted build's repositories from the store. */
+    DELETE_REPOSITORIES;
+
+    public static Optional<StoreJobKind> named(String name) {
+        for (StoreJobKind k : values()) {
+            if (k.name().equalsIgnoreCase(name)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+}
