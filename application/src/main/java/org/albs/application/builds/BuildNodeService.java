@@ -104,7 +104,7 @@ public class BuildNodeService implements GetTaskUseCase, RenewLeasesUseCase, Rep
                 }
             }
             OpenTaskCounts.settle(builds, results.store(new TaskResults.Report(reported.change(), cmd.artifacts(),
-                    statistics(cmd, now), cmd.gitCommitHash(), reported.deliveredSrpm(), ended)), now);
+                    statistics(cmd, now), cmd.gitCommitHash(), reported.deliveredSrpm(), reported.awaitsImport(), ended)), now);
         });
     }
 
@@ -147,6 +147,11 @@ public class BuildNodeService implements GetTaskUseCase, RenewLeasesUseCase, Rep
         List<TaskPayload.Repo> repos = new ArrayList<>();
         for (Repository r : a.platform().repositories()) {
             if (r.arch().equals(repoArch) && !r.type().equals("build_log")) {
+                repos.add(new TaskPayload.Repo(r.name(), r.url(), r.priority(), r.mockEnabled()));
+            }
+        }
+        for (TaskAssignment.BuildRepo r : a.buildRepositories()) {
+            if (r.arch().equals(repoArch)) {
                 repos.add(new TaskPayload.Repo(r.name(), r.url(), r.priority(), r.mockEnabled()));
             }
         }

@@ -27,6 +27,11 @@ import org.albs.application.port.out.Transactions;
 import org.albs.domain.ConflictException;
 import org.albs.domain.NotFoundException;
 import org.albs.domain.Problems;
+import org.albs.application.port.out.ArtifactStore;
+import org.albs.application.port.out.BuildArtifacts;
+import org.albs.application.port.out.StoreJobs;
+import org.albs.domain.artifacts.StoreJob;
+import org.albs.domain.artifacts.StoreJobKind;
 import org.albs.domain.builds.BuildPlan;
 import org.albs.domain.builds.BuildPlanner;
 import org.albs.domain.builds.BuildTask;
@@ -44,11 +49,15 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
     private final BuildQueries queries;
     private final BuildTaskQueue queue;
     private final Platforms platforms;
+    private final StoreJobs jobs;
+    private final BuildArtifacts artifacts;
     private final Transactions tx;
     private final Clock clock;
 
     public BuildService(Builds builds, BuildQueries queries, BuildTaskQueue queue, Platforms platforms,
-                        Transactions tx, Clock clock) {
+                        StoreJobs jobs, BuildArtifacts artifacts, Transactions tx, Clock clock) {
+        this.jobs = jobs;
+        this.artifacts = artifacts;
         this.builds = builds;
         this.queries = queries;
         this.queue = queue;
@@ -88,8 +97,12 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
             p.throwIfAny();
             List<BuildTaskRef> refs = cmd.tasks().stream().map(CreateBuildCommand.RefEntry::toRef).toList();
             BuildPlan plan = BuildPlanner.plan(targets, refs, cmd.mockOptions(), cmd.secureBoot());
-            return builds.create(new Builds.NewBuild(actor.id(), cmd.mockOptions(), cmd.secureBoot(),
-                    cmd.productId(), cmd.linkedBuilds()), refs, plan, clock.instant());
+            Instant now = clock.instant();
+            long buildId = builds.create(new Builds.NewBuild(actor.id(), cmd.mockOptions(), cmd.secureBoot(),
+                    cmd.productId(), cmd.linkedBuilds()), refs, plan, now);
+            // its tasks wait until the job has made the build's repositories in the artifact store
+            jobs.enqueue(StoreJob.waiting(StoreJobKind.CREATE_REPOSITORIES, StoreJob.Subject.build(buildId), now));
+            return buildId;
         });
         return get(id);
     }
@@ -172,7 +185,13 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
             if (header.released()) {
                 throw new ConflictException("Cannot delete Build=" + buildId + ": it is released");
             }
+            List<ArtifactStore.StoredRepository> repositories = artifacts.removeRepositories(buildId);
             builds.delete(buildId);
+            if (!repositories.isEmpty()) {
+                Map<String, String> handles = new java.util.LinkedHashMap<>();
+                repositories.forEach(r -> handles.put(r.name(), r.handle()));
+                jobs.enqueue(StoreJob.deletion(buildId, handles, clock.instant()));
+            }
         });
     }
 

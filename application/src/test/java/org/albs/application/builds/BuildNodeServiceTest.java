@@ -28,6 +28,7 @@ import org.albs.application.port.in.builds.GetTaskCommand;
 import org.albs.application.port.in.builds.PingCommand;
 import org.albs.application.port.in.builds.TaskPayload;
 import org.albs.application.fakes.MutableClock;
+import org.albs.application.fakes.Packages;
 import org.albs.domain.InvalidInputException;
 import org.albs.domain.NotFoundException;
 import org.albs.domain.builds.BuildTaskStatus;
@@ -48,14 +49,21 @@ class BuildNodeServiceTest {
     private final LeaseTerms policy = new LeaseTerms(LEASE, 3);
     private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.platforms(),
             a.tx(), clock, policy, "http://pulp/pulp/content/builds");
-    private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.tx(),
-            clock);
+    private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.jobs(),
+            a.artifacts(), a.tx(), clock);
 
     private User alice;
     private User bob;
     private User node;
     private User node2;
     private Platform el9;
+
+    /** Creates the build and lets the store jobs make its repositories (its tasks wait for them). */
+    private BuildView create(User owner, CreateBuildCommand cmd) {
+        BuildView b = builds.create(owner, cmd);
+        a.runStoreJobs();
+        return b;
+    }
 
     @BeforeEach
     void seed() {
@@ -67,11 +75,11 @@ class BuildNodeServiceTest {
     }
 
     private BuildView independent(User owner, String... packages) {
-        return builds.create(owner, build(platform("AlmaLinux-9", true, "x86_64"), packages));
+        return create(owner, build(platform("AlmaLinux-9", true, "x86_64"), packages));
     }
 
     private BuildView chained(User owner, String... packages) {
-        return builds.create(owner, build(platform("AlmaLinux-9", false, "x86_64"), packages));
+        return create(owner, build(platform("AlmaLinux-9", false, "x86_64"), packages));
     }
 
     private TaskPayload next(User who, String... arches) {
@@ -90,8 +98,18 @@ class BuildNodeServiceTest {
         }
     }
 
+    /** The node uploads its artifacts to the store (its own upload, before it reports). */
+    private void upload(RawArtifact... artifacts) {
+        for (RawArtifact r : artifacts) {
+            a.artifactStore().upload(r.href(), r.sha256(), Packages.meta(r.name()));
+        }
+    }
+
+    /** The node uploads its artifacts to the store, reports, and the import jobs run. */
     private void done(User who, long taskId, String status, RawArtifact... artifacts) {
+        upload(artifacts);
         dispatch.buildDone(who, BuildDoneCommand.of(taskId, status, Arrays.asList(artifacts), null, null, null, null));
+        a.runStoreJobs();
     }
 
     private static RawArtifact srpm(String name, String casHash) {
@@ -126,9 +144,12 @@ class BuildNodeServiceTest {
         assertThat(t.platform().type()).isEqualTo("rpm");
         assertThat(t.platform().data()).containsEntry("mock", Map.of("root", "AlmaLinux-9"));
         assertThat(t.createdBy()).isEqualTo(new TaskPayload.CreatedBy("alice", "alice@example.org"));
-        assertThat(t.repositories()).as("a src build gets the repositories of the node's own arch")
+        assertThat(t.repositories()).as("a src build gets the repositories of the node's own arch: the platform's,"
+                        + " then its build's")
                 .extracting(TaskPayload.Repo::url)
-                .containsExactly("https://repo.example.org/AlmaLinux-9/BaseOS/x86_64/os/");
+                .containsExactly("https://repo.example.org/AlmaLinux-9/BaseOS/x86_64/os/",
+                        "https://store.example.org/builds/AlmaLinux-9-x86_64-" + b.id() + "-br/",
+                        "https://store.example.org/builds/AlmaLinux-9-x86_64-" + b.id() + "-debug-br/");
         assertThat(t.builtSrpmUrl()).isNull();
         assertThat(t.srpmHash()).isNull();
         assertThat(t.linkedBuilds()).isEmpty();
@@ -350,12 +371,14 @@ class BuildNodeServiceTest {
 
     @Test
     void aSourceBuildHandsItsSrpmToTheOtherTasksOfItsRefOnThePlatform() {
-        BuildView b = builds.create(alice, build(platform("AlmaLinux-9", false, "x86_64", "i686"), "bash", "zlib"));
+        BuildView b = create(alice, build(platform("AlmaLinux-9", false, "x86_64", "i686"), "bash", "zlib"));
         long src = next(node, "src").id();
 
+        upload(srpm("Bash-5.1-1.el9.src.rpm", "cas-abc"), log("mock.log"));
         dispatch.buildDone(node, BuildDoneCommand.of(src, "done", List.of(srpm("Bash-5.1-1.el9.src.rpm", "cas-abc"),
                         log("mock.log")), Map.of("build_node_task", Map.of("start_ts", "2026-01-01 09:59:00.000001")),
                 "0123abcd", "commit-cas", true));
+        a.runStoreJobs();
 
         String path = "AlmaLinux-9-src-" + b.id() + "-br/Packages/b/Bash-5.1-1.el9.src.rpm";
         BuildView after = view(b.id());
@@ -395,7 +418,7 @@ class BuildNodeServiceTest {
 
     @Test
     void aFailedSourceBuildFastFailsTheIdleTasksOfItsRef() {
-        BuildView b = builds.create(alice, build(platform("AlmaLinux-9", false, "x86_64", "i686"), "bash", "zlib"));
+        BuildView b = create(alice, build(platform("AlmaLinux-9", false, "x86_64", "i686"), "bash", "zlib"));
         long src = next(node, "src").id();
 
         done(node, src, "failed", log("mock.log"));
@@ -431,7 +454,7 @@ class BuildNodeServiceTest {
 
     @Test
     void aFailedArchBuildAfterTheSrpmWasBuiltFailsNothingElse() {
-        BuildView b = builds.create(alice, build(platform("AlmaLinux-9", false, "x86_64", "i686"), "bash"));
+        BuildView b = create(alice, build(platform("AlmaLinux-9", false, "x86_64", "i686"), "bash"));
         done(node, next(node, "src").id(), "done", srpm("bash-1.src.rpm", "cas"));
 
         done(node, next(node, "i686").id(), "failed");
@@ -442,7 +465,7 @@ class BuildNodeServiceTest {
     @Test
     void srpmsAndFastFailsStayOnTheirPlatform() {
         a.platform("AlmaLinux-8", List.of("x86_64"));
-        BuildView b = builds.create(alice, new CreateBuildCommand(List.of(platform("AlmaLinux-9", false, "x86_64"),
+        BuildView b = create(alice, new CreateBuildCommand(List.of(platform("AlmaLinux-9", false, "x86_64"),
                 platform("AlmaLinux-8", false, "x86_64")), List.of(BuildRequests.ref("bash")), null, null, null, null,
                 null));
         List<BuildView.Task> srcs = b.tasks().stream().filter(t -> t.arch().equals("src")).toList();
@@ -463,8 +486,10 @@ class BuildNodeServiceTest {
         TaskPayload t = next(node, "x86_64");
         assertThat(t.id()).isEqualTo(el8x86.id());
         assertThat(t.platform().name()).isEqualTo("AlmaLinux-8");
-        assertThat(t.repositories()).extracting(TaskPayload.Repo::url)
-                .containsExactly("https://repo.example.org/AlmaLinux-8/BaseOS/x86_64/os/");
+        assertThat(t.repositories()).as("its platform's repositories, then its build's on its platform only")
+                .extracting(TaskPayload.Repo::name)
+                .containsExactly("AlmaLinux-8-BaseOS", "AlmaLinux-8-x86_64-" + b.id() + "-br",
+                        "AlmaLinux-8-x86_64-" + b.id() + "-debug-br");
     }
 
     @Test

@@ -46,8 +46,8 @@ class BuildServiceTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryAdapters a = new InMemoryAdapters(clock);
-    private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.tx(),
-            clock);
+    private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.jobs(),
+            a.artifacts(), a.tx(), clock);
     private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.platforms(),
             a.tx(), clock, new LeaseTerms(Duration.ofMinutes(20), 3), "http://pulp/");
 
@@ -55,6 +55,13 @@ class BuildServiceTest {
     private User bob;
     private User admin;
     private User node;
+
+    /** Creates the build and lets the store jobs make its repositories (its tasks wait for them). */
+    private BuildView create(User owner, CreateBuildCommand cmd) {
+        BuildView b = builds.create(owner, cmd);
+        a.runStoreJobs();
+        return b;
+    }
 
     @BeforeEach
     void seed() {
@@ -75,7 +82,7 @@ class BuildServiceTest {
     }
 
     private void rejected(java.util.function.Supplier<CreateBuildCommand> cmd, List<Object> loc) {
-        assertThatThrownBy(() -> builds.create(alice, cmd.get()))
+        assertThatThrownBy(() -> create(alice, cmd.get()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(locs(e)).contains(loc));
         assertThat(a.store().isEmpty()).as("nothing stored").isTrue();
     }
@@ -99,7 +106,7 @@ class BuildServiceTest {
 
     @Test
     void aBuildIsStoredWithItsPlannedTasks() {
-        BuildView b = builds.create(alice, new CreateBuildCommand(
+        BuildView b = create(alice, new CreateBuildCommand(
                 List.of(platform("AlmaLinux-9", false, "x86_64", "i686")),
                 List.of(ref("bash"), new CreateBuildCommand.RefEntry(BuildRequests.url("zlib"), "c9-beta", RefType.GIT_TAG,
                         "abc", Map.of("definitions", Map.of("x", "y")), null, false)),
@@ -159,7 +166,7 @@ class BuildServiceTest {
 
     @Test
     void aRefWithoutARefTypeIsAGitBranch() {
-        BuildView b = builds.create(alice, new CreateBuildCommand(List.of(platform("AlmaLinux-9", false, "x86_64")),
+        BuildView b = create(alice, new CreateBuildCommand(List.of(platform("AlmaLinux-9", false, "x86_64")),
                 List.of(new CreateBuildCommand.RefEntry(BuildRequests.url("bash"), "c9", null, null, null, null, false),
                         new CreateBuildCommand.RefEntry(BuildRequests.url("zlib"), "c9", RefType.GIT_REF, null, null,
                                 null, false)), null, null, null, null, null));
@@ -168,16 +175,16 @@ class BuildServiceTest {
 
     @Test
     void emptyRequestsAreRejectedWithEveryProblem() {
-        assertThatThrownBy(() -> builds.create(alice, new CreateBuildCommand(null, List.of(), null, null, null, null,
+        assertThatThrownBy(() -> create(alice, new CreateBuildCommand(null, List.of(), null, null, null, null,
                 null))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(locs(e))
                 .containsExactly(List.of("platforms"), List.of("tasks")));
     }
 
     @Test
     void linkedBuildsMustExist() {
-        BuildView first = builds.create(alice, simple("bash"));
+        BuildView first = create(alice, simple("bash"));
 
-        assertThatThrownBy(() -> builds.create(alice, new CreateBuildCommand(
+        assertThatThrownBy(() -> create(alice, new CreateBuildCommand(
                 List.of(platform("AlmaLinux-9", false, "x86_64")), List.of(ref("zlib")),
                 List.of(first.id(), 999L), null, null, null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
@@ -186,7 +193,7 @@ class BuildServiceTest {
                 });
         assertThat(builds.page(new BuildPageQuery(1, new BuildFilter(null, null, null, null, null, null))).totalBuilds()).isEqualTo(1);
 
-        BuildView linked = builds.create(alice, new CreateBuildCommand(List.of(platform("AlmaLinux-9", false, "x86_64")),
+        BuildView linked = create(alice, new CreateBuildCommand(List.of(platform("AlmaLinux-9", false, "x86_64")),
                 List.of(ref("zlib")), List.of(first.id(), first.id()), null, null, null, null));
         assertThat(linked.linkedBuilds()).containsExactly(first.id());
     }
@@ -195,7 +202,7 @@ class BuildServiceTest {
     void aBuildOfTooManyTasksIsRejected() {
         // 6,251 refs x (7 arches + src) = 50,008 tasks
         List<CreateBuildCommand.RefEntry> refs = new ArrayList<>(Collections.nCopies(6_251, ref("bash")));
-        assertThatThrownBy(() -> builds.create(alice, new CreateBuildCommand(List.of(platform("AlmaLinux-9", false,
+        assertThatThrownBy(() -> create(alice, new CreateBuildCommand(List.of(platform("AlmaLinux-9", false,
                 "x86_64", "x86_64_v2", "i686", "aarch64", "ppc64le", "s390x", "riscv64")), refs, null, null, null,
                 null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
@@ -222,7 +229,7 @@ class BuildServiceTest {
     void pagesHoldTenBuildsNewestFirst() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            ids.add(builds.create(i % 2 == 0 ? alice : bob, simple("p" + i)).id());
+            ids.add(create(i % 2 == 0 ? alice : bob, simple("p" + i)).id());
         }
 
         BuildPage first = builds.page(new BuildPageQuery(1, new BuildFilter(null, null, null, null, null, null)));
@@ -243,7 +250,7 @@ class BuildServiceTest {
 
     @Test
     void sequentialRestartPutsFailedTasksBackOneAfterAnother() {
-        BuildView b = builds.create(alice, build(platform("AlmaLinux-9", true, "x86_64"), "bash", "zlib", "glibc"));
+        BuildView b = create(alice, build(platform("AlmaLinux-9", true, "x86_64"), "bash", "zlib", "glibc"));
         runAll(t -> t.ref().url().contains("glibc") ? "done" : "failed"); // a failed src fast-fails its arch task
         BuildView failed = builds.get(b.id());
         assertThat(failed.finishedAt()).isNotNull();
@@ -277,7 +284,7 @@ class BuildServiceTest {
 
     @Test
     void parallelRestartRunsAnArchTaskAndTheNextSourceTaskSideBySide() {
-        BuildView b = builds.create(alice, build(platform("AlmaLinux-9", true, "x86_64"), "bash", "zlib"));
+        BuildView b = create(alice, build(platform("AlmaLinux-9", true, "x86_64"), "bash", "zlib"));
         runAll(t -> "failed");
 
         builds.restartFailed(alice, b.id(), true);
@@ -291,7 +298,7 @@ class BuildServiceTest {
 
     @Test
     void sequentialRestartRunsOneTaskAtATime() {
-        BuildView b = builds.create(alice, build(platform("AlmaLinux-9", true, "x86_64"), "bash", "zlib"));
+        BuildView b = create(alice, build(platform("AlmaLinux-9", true, "x86_64"), "bash", "zlib"));
         runAll(t -> "failed");
 
         builds.restartFailed(alice, b.id(), false);
@@ -312,10 +319,12 @@ class BuildServiceTest {
 
     @Test
     void restartClearsTheSrpmOnlyWhenTheWholeRefFailed() {
-        BuildView b = builds.create(alice, build(platform("AlmaLinux-9", false, "x86_64", "i686"), "bash"));
+        BuildView b = create(alice, build(platform("AlmaLinux-9", false, "x86_64", "i686"), "bash"));
         long src = next("src").orElseThrow().id();
+        a.artifactStore().upload("/href/", "b".repeat(64), org.albs.application.fakes.Packages.meta("bash-1-1.src.rpm"));
         dispatch.buildDone(node, BuildDoneCommand.of(src, "done", List.of(new BuildDoneCommand.RawArtifact(
                 "bash-1.src.rpm", "rpm", "/href/", "b".repeat(64), "cas")), null, null, null, null));
+        a.runStoreJobs();
         report(next("i686").orElseThrow().id(), "failed");
         report(next("x86_64").orElseThrow().id(), "failed");
 
@@ -329,7 +338,7 @@ class BuildServiceTest {
     void aTaskFailedByItsLastLeaseGetsAFreshAttemptBudget() {
         BuildNodeService oneShot = new BuildNodeService(a.queue(), a.builds(), a.results(), a.platforms(), a.tx(),
                 clock, new LeaseTerms(Duration.ofMinutes(20), 1), "http://pulp/");
-        BuildView b = builds.create(alice, simple("bash"));
+        BuildView b = create(alice, simple("bash"));
         next("src");
         clock.advance(Duration.ofMinutes(20));
         assertThat(oneShot.failExhaustedLeases(10).failed()).hasSize(1);
@@ -349,7 +358,7 @@ class BuildServiceTest {
 
     @Test
     void restartingABuildWithoutFailuresChangesNothing() {
-        BuildView b = builds.create(alice, simple("bash"));
+        BuildView b = create(alice, simple("bash"));
         runAll(t -> "done");
         BuildView before = builds.get(b.id());
 
@@ -360,7 +369,7 @@ class BuildServiceTest {
 
     @Test
     void onlyTheOwnerOrASuperuserMayRestart() {
-        BuildView b = builds.create(alice, simple("bash"));
+        BuildView b = create(alice, simple("bash"));
         runAll(t -> "failed");
 
         assertThatThrownBy(() -> builds.restartFailed(bob, b.id(), false)).isInstanceOf(PermissionDeniedException.class);
@@ -374,7 +383,7 @@ class BuildServiceTest {
 
     @Test
     void cancelStopsIdleTasksAndLetsStartedOnesFinish() {
-        BuildView b = builds.create(alice, build(platform("AlmaLinux-9", true, "x86_64"), "bash", "zlib"));
+        BuildView b = create(alice, build(platform("AlmaLinux-9", true, "x86_64"), "bash", "zlib"));
         long running = next("src").orElseThrow().id();
 
         builds.cancel(alice, b.id());
@@ -399,7 +408,7 @@ class BuildServiceTest {
 
     @Test
     void onlyTheOwnerOrASuperuserMayCancel() {
-        BuildView b = builds.create(alice, simple("bash"));
+        BuildView b = create(alice, simple("bash"));
 
         assertThatThrownBy(() -> builds.cancel(bob, b.id())).isInstanceOf(PermissionDeniedException.class);
         assertThat(builds.get(b.id()).openTasks()).isEqualTo(2);
@@ -412,8 +421,8 @@ class BuildServiceTest {
 
     @Test
     void deleteRemovesTheBuildAndEverythingInIt() {
-        BuildView b = builds.create(alice, simple("bash"));
-        BuildView other = builds.create(bob, new CreateBuildCommand(List.of(platform("AlmaLinux-9", false, "x86_64")),
+        BuildView b = create(alice, simple("bash"));
+        BuildView other = create(bob, new CreateBuildCommand(List.of(platform("AlmaLinux-9", false, "x86_64")),
                 List.of(ref("zlib")), List.of(b.id()), null, null, null, null));
         long src = next("src").orElseThrow().id();
 
@@ -427,8 +436,8 @@ class BuildServiceTest {
 
     @Test
     void deleteIsForTheOwnerOrASuperuserAndNeverForReleasedBuilds() {
-        BuildView b = builds.create(alice, simple("bash"));
-        BuildView released = builds.create(alice, simple("zlib"));
+        BuildView b = create(alice, simple("bash"));
+        BuildView released = create(alice, simple("zlib"));
         a.store().markReleased(released.id());
 
         assertThatThrownBy(() -> builds.delete(alice, 999)).isInstanceOf(NotFoundException.class);

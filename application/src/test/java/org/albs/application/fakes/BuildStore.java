@@ -85,8 +85,9 @@ public final class BuildStore {
     record StatsRow(long id, long taskId, Map<String, Object> statistics) {
     }
 
-    record ImportJobRow(long id, long taskId, String state, int attempts, Instant createdAt, Instant nextAttemptAt,
-                        String lastError) {
+    /** A build's repository in the store, with what it was made from. */
+    record BuildRepositoryRow(org.albs.domain.artifacts.BuildRepository spec,
+                              org.albs.application.port.out.ArtifactStore.StoredRepository stored) {
     }
 
     final ImmediateTransactions tx;
@@ -100,7 +101,11 @@ public final class BuildStore {
     final List<HistoryRow> history = new ArrayList<>();
     final List<ArtifactRow> artifacts = new ArrayList<>();
     final List<StatsRow> stats = new ArrayList<>();
-    final List<ImportJobRow> importJobs = new ArrayList<>();
+    final TreeMap<Long, org.albs.domain.artifacts.StoreJob> jobs = new TreeMap<>();
+    final List<HistoryEntry> jobHistory = new ArrayList<>();
+    /** artifact row id → the content the store made of it */
+    final Map<Long, org.albs.domain.artifacts.StoredContent> contents = new java.util.HashMap<>();
+    final Map<Long, java.util.LinkedHashMap<String, BuildRepositoryRow>> buildRepositories = new java.util.HashMap<>();
 
     private long nextBuildId = 1;
     private long nextRefId = 1;
@@ -173,7 +178,12 @@ public final class BuildStore {
     }
 
     public int importJobCount(long taskId) {
-        return (int) importJobs.stream().filter(j -> j.taskId() == taskId).count();
+        return (int) jobs.values().stream().filter(j -> j.subject().taskId() != null
+                && j.subject().taskId() == taskId).count();
+    }
+
+    public List<org.albs.domain.artifacts.StoreJob> jobs() {
+        return List.copyOf(jobs.values());
     }
 
     public String srpmHash(long taskId) {

@@ -21,6 +21,13 @@ public final class InMemoryAdapters {
     private final InMemoryBuildTaskQueue queue = new InMemoryBuildTaskQueue(store);
     private final InMemoryTaskResults results = new InMemoryTaskResults(store);
     private final InMemoryBuildQueries queries = new InMemoryBuildQueries(store);
+    private final InMemoryStoreJobs jobs = new InMemoryStoreJobs(store);
+    private final InMemoryBuildArtifacts artifacts = new InMemoryBuildArtifacts(store);
+    private final InMemoryArtifactStore artifactStore = new InMemoryArtifactStore();
+    private final InMemoryPackageKnowledge knowledge = new InMemoryPackageKnowledge();
+    {
+        knowledge.disable();
+    }
     private final FakeAccessTokens tokens;
     private final PlainPasswordHasher hasher = new PlainPasswordHasher();
 
@@ -65,12 +72,46 @@ public final class InMemoryAdapters {
         return queries;
     }
 
+    public InMemoryStoreJobs jobs() {
+        return jobs;
+    }
+
+    public InMemoryBuildArtifacts artifacts() {
+        return artifacts;
+    }
+
+    public InMemoryArtifactStore artifactStore() {
+        return artifactStore;
+    }
+
+    public InMemoryPackageKnowledge knowledge() {
+        return knowledge;
+    }
+
     public FakeAccessTokens tokens() {
         return tokens;
     }
 
     public PlainPasswordHasher hasher() {
         return hasher;
+    }
+
+    /** The artifact-store job service over these adapters (a 5-minute job lease, 5 attempts). */
+    public org.albs.application.artifacts.StoreJobService storeJobService() {
+        return new org.albs.application.artifacts.StoreJobService(jobs, artifacts, queue, platforms, artifactStore,
+                knowledge, tx, clock, new org.albs.domain.lease.LeaseTerms(java.time.Duration.ofMinutes(5), 5),
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofMinutes(5));
+    }
+
+    /** Runs the waiting store jobs, as one worker would, until none waits; returns how many it ran. */
+    public int runStoreJobs() {
+        org.albs.application.artifacts.StoreJobService service = storeJobService();
+        org.albs.domain.identity.UserId worker = service.newWorker();
+        int ran = 0;
+        while (service.workOnce(worker)) {
+            ran++;
+        }
+        return ran;
     }
 
     /** An active, verified account; {@code name@example.org}, password "secret-" + name. */

@@ -91,9 +91,10 @@ public final class InMemoryBuildQueries implements BuildQueries {
         List<BuildView.PerformanceStats> stats = store.stats.stream().filter(s -> s.taskId() == t.id())
                 .map(s -> new BuildView.PerformanceStats(s.id(), s.taskId(), null, null, Json.copy(s.statistics())))
                 .toList();
-        List<BuildView.ArtifactImport> imports = store.importJobs.stream().filter(j -> j.taskId() == t.id())
-                .map(j -> new BuildView.ArtifactImport(j.id(), j.state(), j.attempts(), time(j.createdAt()),
-                        j.lastError()))
+        List<BuildView.ArtifactImport> imports = store.jobs.values().stream()
+                .filter(j -> j.subject().taskId() != null && j.subject().taskId() == t.id())
+                .map(j -> new BuildView.ArtifactImport(j.id(), j.status().name().toLowerCase(java.util.Locale.ROOT),
+                        j.state().attempt(), time(j.createdAt()), j.state().error()))
                 .toList();
         List<BuildView.HistoryEntry> history = withHistory ? store.history.stream()
                 .filter(h -> h.entry().workId() == t.id())

@@ -95,7 +95,30 @@ public final class InMemoryBuildTaskQueue extends InMemoryLeaseQueue<BuildTask, 
         Platform platform = store.platforms.findById(task.platformId()).orElseThrow();
         return new TaskAssignment(new BuildTaskRef(ref.url, ref.gitRef, ref.refType, ref.gitCommitHash, null, null),
                 platform, owner.username(), owner.email(), Json.copy(build.mockOptions), Json.copy(row.mockOptions),
-                row.secureBoot, List.copyOf(build.linkedBuilds));
+                row.secureBoot, List.copyOf(build.linkedBuilds), buildRepositories(task));
+    }
+
+    /** The build's and its linked builds' RPM repositories on the task's platform, own build first. */
+    private List<TaskAssignment.BuildRepo> buildRepositories(BuildTask task) {
+        List<Long> builds = new java.util.ArrayList<>();
+        builds.add(task.buildId());
+        builds.addAll(store.builds.get(task.buildId()).linkedBuilds);
+        List<TaskAssignment.BuildRepo> repos = new java.util.ArrayList<>();
+        for (long b : builds) {
+            store.buildRepositories.getOrDefault(b, new java.util.LinkedHashMap<>()).values().stream()
+                    .filter(r -> r.spec().type().equals("rpm") && r.spec().platformId() != null
+                            && r.spec().platformId() == task.platformId())
+                    .forEach(r -> repos.add(new TaskAssignment.BuildRepo(r.spec().name(), r.stored().baseUrl(),
+                            r.spec().arch(), 10, true)));
+        }
+        return repos;
+    }
+
+    @Override
+    public void repositoriesReady(long buildId) {
+        store.tx.requireActive("BuildTaskQueue.repositoriesReady");
+        store.tasks.values().stream().filter(t -> t.task.buildId() == buildId && t.task.status() == BuildTaskStatus.IDLE
+                && t.pendingDeps > 0).forEach(t -> t.pendingDeps--);
     }
 
     @Override

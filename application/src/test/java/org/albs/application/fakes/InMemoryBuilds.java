@@ -72,6 +72,7 @@ public final class InMemoryBuilds implements Builds {
                     build.owner(), t.index(), t.arch());
             row.secureBoot = build.secureBoot();
             row.mockOptions = Json.copy(t.mockOptions());
+            row.pendingDeps = 1; // its build's repositories (BuildTaskQueue.repositoriesReady)
             store.tasks.put(row.id(), row);
             taskIds.add(row.id());
         }
@@ -134,7 +135,8 @@ public final class InMemoryBuilds implements Builds {
         store.history.removeIf(h -> taskIds.contains(h.entry().workId()));
         store.artifacts.removeIf(a -> taskIds.contains(a.taskId()));
         store.stats.removeIf(s -> taskIds.contains(s.taskId()));
-        store.importJobs.removeIf(j -> taskIds.contains(j.taskId()));
+        store.jobs.values().removeIf(j -> j.subject().taskId() != null && taskIds.contains(j.subject().taskId()));
+        store.buildRepositories.remove(buildId);
         store.builds.values().forEach(b -> b.linkedBuilds.remove(buildId));
     }
 }

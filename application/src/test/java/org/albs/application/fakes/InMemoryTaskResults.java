@@ -1,6 +1,8 @@
 package org.albs.application.fakes;
 
 import org.albs.application.port.out.TaskResults;
+import org.albs.domain.artifacts.StoreJob;
+import org.albs.domain.artifacts.StoreJobKind;
 import org.albs.domain.builds.BuildProgress;
 import org.albs.domain.builds.BuildTask;
 import org.albs.domain.builds.BuiltArtifact;
@@ -28,8 +30,8 @@ public final class InMemoryTaskResults implements TaskResults {
                     a.sha256(), a.casHash()));
         }
         if (!report.artifacts().isEmpty()) {
-            store.importJobs.add(new BuildStore.ImportJobRow(store.nextRowId(), taskId, "pending", 0,
-                    report.change().entry().at(), report.change().entry().at(), null));
+            new InMemoryStoreJobs(store).enqueue(StoreJob.waiting(StoreJobKind.IMPORT_ARTIFACTS,
+                    StoreJob.Subject.task(task.buildId(), taskId), report.change().entry().at()));
         }
         store.stats.add(new BuildStore.StatsRow(store.nextRowId(), taskId, Json.copy(report.statistics())));
         if (report.gitCommitHash() != null) {
@@ -41,7 +43,9 @@ public final class InMemoryTaskResults implements TaskResults {
                             && t.id() != taskId)
                     .forEach(t -> t.task = t.task.withSrpm(report.deliveredSrpm()));
         }
-        queue.releaseDependants(task);
+        if (!report.awaitsImport()) {
+            queue.releaseDependants(task);
+        }
         return builds.countOpenTasks(task.buildId(), -report.tasksEnded());
     }
 }

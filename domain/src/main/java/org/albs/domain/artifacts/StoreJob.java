@@ -62,6 +62,8 @@ public record StoreJob(WorkState<StoreJobStatus> state, StoreJobKind kind, Subje
 
     private static final String STARTED = "started:";
     private static final String DONE = "done";
+    private static final String TODO = "todo:";
+    private static final String DELETE = "delete:";
 
     public StoreJob {
         Objects.requireNonNull(state, "state");
@@ -72,6 +74,30 @@ public record StoreJob(WorkState<StoreJobStatus> state, StoreJobKind kind, Subje
 
     public static StoreJob waiting(StoreJobKind kind, Subject subject, Instant now) {
         return new StoreJob(WorkState.waiting(0, StoreJobStatus.WAITING), kind, subject, Map.of(), now);
+    }
+
+    /** The job that removes a deleted build's repositories (name → the store's handle) from the store. */
+    public static StoreJob deletion(long buildId, Map<String, String> handlesByName, Instant now) {
+        Map<String, String> steps = new LinkedHashMap<>();
+        handlesByName.forEach((name, handle) -> steps.put(DELETE + name, TODO + handle));
+        return new StoreJob(WorkState.waiting(0, StoreJobStatus.WAITING), StoreJobKind.DELETE_REPOSITORIES,
+                Subject.build(buildId), steps, now);
+    }
+
+    /** The repositories a deletion job has still to remove: name → handle. */
+    public Map<String, String> deletionsLeft() {
+        Map<String, String> left = new LinkedHashMap<>();
+        steps.forEach((step, value) -> {
+            if (step.startsWith(DELETE) && value.startsWith(TODO)) {
+                left.put(step.substring(DELETE.length()), value.substring(TODO.length()));
+            }
+        });
+        return left;
+    }
+
+    /** The step that removes one repository. */
+    public static String deletionStep(String name) {
+        return DELETE + name;
     }
 
     @Override

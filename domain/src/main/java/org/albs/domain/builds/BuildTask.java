@@ -103,8 +103,13 @@ public record BuildTask(WorkState<BuildTaskStatus> state, long buildId, long pla
         return state.phase() == LeasePhase.ENDED && state.startedAt() == null;
     }
 
-    /** The outcome of a node's report on this task, as {@link #report} decides it. */
-    public record Reported(Change<BuildTask> change, Srpm deliveredSrpm, boolean failsIdleSiblings) {
+    /**
+     * The outcome of a node's report on this task, as {@link #report} decides it. {@code awaitsImport}: the task
+     * completed with artifacts, so its dependants wait until those are in the build's repositories (they build
+     * against them); otherwise they stop waiting now.
+     */
+    public record Reported(Change<BuildTask> change, Srpm deliveredSrpm, boolean failsIdleSiblings,
+                           boolean awaitsImport) {
     }
 
     /**
@@ -131,7 +136,8 @@ public record BuildTask(WorkState<BuildTaskStatus> state, long buildId, long pla
         BuildTask t = finished.work();
         BuildTask recorded = new BuildTask(t.state, buildId, platformId, refId, owner, index, arch,
                 delivered != null ? delivered : srpm, report.cas() != null ? report.cas() : cas);
-        return new Reported(new Change<>(recorded, finished.entry()), delivered, failSiblings);
+        return new Reported(new Change<>(recorded, finished.entry()), delivered, failSiblings,
+                report.outcome() == NodeOutcome.DONE && !report.artifacts().isEmpty());
     }
 
     /** A report with nothing but the outcome: no artifacts, no CAS facts. */

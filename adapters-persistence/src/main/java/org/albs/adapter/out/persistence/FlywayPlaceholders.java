@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.inject.Singleton;
 
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
+import org.albs.domain.artifacts.StoreJob;
 import org.albs.domain.builds.BuildTask;
 import org.albs.domain.lease.LeasePhase;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -20,7 +21,9 @@ public class FlywayPlaceholders implements FlywayConfigurationCustomizer {
         return Map.of(
                 "build_task_waiting", SqlLeaseTable.codes(BuildTask.LIFECYCLE, LeasePhase.WAITING),
                 "build_task_leased", SqlLeaseTable.codes(BuildTask.LIFECYCLE, LeasePhase.LEASED),
-                "build_task_ended", SqlLeaseTable.codes(BuildTask.LIFECYCLE, LeasePhase.ENDED));
+                "build_task_ended", SqlLeaseTable.codes(BuildTask.LIFECYCLE, LeasePhase.ENDED),
+                "store_job_waiting", SqlLeaseTable.codes(StoreJob.LIFECYCLE, LeasePhase.WAITING),
+                "store_job_leased", SqlLeaseTable.codes(StoreJob.LIFECYCLE, LeasePhase.LEASED));
     }
 
     @Override

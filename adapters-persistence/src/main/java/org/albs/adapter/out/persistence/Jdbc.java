@@ -45,7 +45,7 @@ final class Jdbc {
             return put(name, v, Types.BIGINT);
         }
 
-        Args integer(String name, int v) {
+        Args integer(String name, Integer v) {
             return put(name, v, Types.INTEGER);
         }
 

@@ -38,6 +38,17 @@ final class Json {
         }
     }
 
+    static List<Object> list(Object column) {
+        if (column == null) {
+            return List.of();
+        }
+        try {
+            return MAPPER.readValue(column.toString(), LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bad JSON in the database", e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static List<String> strings(Object column) {
         if (column == null) {

@@ -12,6 +12,7 @@ import io.agroal.api.AgroalDataSource;
 import org.albs.application.port.in.builds.BuildFilter;
 import org.albs.application.port.in.builds.BuildView;
 import org.albs.application.port.out.BuildQueries;
+import org.albs.domain.artifacts.StoreJobStatus;
 
 /**
  * The build feed. A page is chosen on {@code builds} alone (filters are EXISTS probes, never a join-then-DISTINCT
@@ -107,11 +108,12 @@ public class SqlBuildQueries implements BuildQueries {
                 rs.getLong(2), null, null, Json.map(rs.getString(3)))));
         Map<Long, List<BuildView.ArtifactImport>> imports = new HashMap<>();
         jdbc.query("""
-                SELECT j.id, j.build_task_id, j.state, j.attempts, j.created_at, j.last_error
-                  FROM artifact_import_jobs j JOIN build_tasks t ON t.id = j.build_task_id
-                 WHERE t.build_id = ANY (:ids) ORDER BY j.id""", builds, rs -> imports.computeIfAbsent(
-                rs.getLong(2), k -> new ArrayList<>()).add(new BuildView.ArtifactImport(rs.getLong(1),
-                rs.getString(3), rs.getInt(4), time(rs, 5), rs.getString(6))));
+                SELECT j.id, j.build_task_id, j.status, j.attempt, j.created_at, j.error
+                  FROM store_jobs j
+                 WHERE j.build_id = ANY (:ids) AND j.build_task_id IS NOT NULL ORDER BY j.id""", builds,
+                rs -> imports.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new BuildView.ArtifactImport(
+                        rs.getLong(1), StoreJobStatus.ofCode(rs.getInt(3)).name().toLowerCase(java.util.Locale.ROOT),
+                        rs.getInt(4), time(rs, 5), rs.getString(6))));
         Map<Long, List<BuildView.HistoryEntry>> history = new HashMap<>();
         if (withHistory) {
             jdbc.query("""

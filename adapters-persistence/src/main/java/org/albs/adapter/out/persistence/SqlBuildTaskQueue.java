@@ -107,7 +107,14 @@ public class SqlBuildTaskQueue implements BuildTaskQueue {
             + " r.git_commit_hash, b.mock_options,"
             + " o.username, o.email, (SELECT string_agg(d.build_dependency::text, ',' ORDER BY d.build_dependency)"
             + " FROM build_dependency d WHERE d.build_id = b.id),"
-            + " (SELECT p.version FROM platforms p WHERE p.id = c.platform_id)"
+            + " (SELECT p.version FROM platforms p WHERE p.id = c.platform_id),"
+            // the build's own repositories, then its linked builds', on the task's platform (nodes get those of
+            // their arch after the platform's)
+            + " (SELECT json_agg(json_build_array(r.name, r.url, r.arch, r.priority, r.mock_enabled)"
+            + " ORDER BY br.build_id <> c.build_id, br.build_id, br.position)"
+            + " FROM build_repository br JOIN repositories r ON r.id = br.repository_id"
+            + " WHERE (br.build_id = c.build_id OR br.build_id IN (SELECT d.build_dependency FROM build_dependency d"
+            + " WHERE d.build_id = c.build_id)) AND r.platform_id = c.platform_id AND r.type = 'rpm')"
             + " FROM claimable c JOIN build_task_refs r ON r.id = c.ref_id JOIN builds b ON b.id = c.build_id"
             + " JOIN users o ON o.id = b.owner_id";
 
@@ -181,9 +188,15 @@ public class SqlBuildTaskQueue implements BuildTaskQueue {
         }
         BuildTaskRef ref = new BuildTaskRef(rs.getString(c + 2), rs.getString(c + 3),
                 RefType.ofCode(rs.getInt(c + 4)).orElse(RefType.GIT_BRANCH), rs.getString(c + 5), null, null);
+        List<TaskAssignment.BuildRepo> buildRepos = new ArrayList<>();
+        for (Object row : Json.list(rs.getString(c + 11))) {
+            List<?> r = (List<?>) row;
+            buildRepos.add(new TaskAssignment.BuildRepo((String) r.get(0), (String) r.get(1), (String) r.get(2),
+                    ((Number) r.get(3)).intValue(), !Boolean.FALSE.equals(r.get(4))));
+        }
         return new TaskAssignment(ref, platforms.get(task.platformId(), rs.getLong(c + 10)), rs.getString(c + 7),
                 rs.getString(c + 8), Json.map(rs.getString(c + 6)), Json.map(rs.getString(c)), rs.getBoolean(c + 1),
-                linked);
+                linked, buildRepos);
     }
 
     @Override
@@ -260,6 +273,12 @@ public class SqlBuildTaskQueue implements BuildTaskQueue {
                 UPDATE build_tasks SET pending_deps = pending_deps - 1
                  WHERE id = ANY (ARRAY(SELECT build_task_id FROM d))""", task));
         return statements;
+    }
+
+    @Override
+    public void repositoriesReady(long buildId) {
+        jdbc.update("UPDATE build_tasks SET pending_deps = pending_deps - 1 WHERE build_id = :build AND status = "
+                + IDLE + " AND pending_deps > 0", new Jdbc.Args().lng("build", buildId));
     }
 
     @Override

@@ -67,7 +67,8 @@ public class SqlBuilds implements Builds {
                         .texts("tests", refs.stream().map(r -> Json.write(r.testConfiguration())).toList())));
         List<PlannedTask> tasks = plan.tasks();
         List<Long> taskIds = reserve("build_tasks_id_seq", tasks.size());
-        List<Integer> pending = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), 0));
+        // every task also waits for its build's repositories in the artifact store (BuildTaskQueue.repositoriesReady)
+        List<Integer> pending = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), 1));
         for (PlannedDependency d : plan.dependencies()) {
             pending.set(d.task(), pending.get(d.task()) + 1);
         }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 import org.albs.application.port.out.TaskResults;
+import org.albs.domain.artifacts.StoreJobKind;
 import org.albs.domain.builds.BuildProgress;
 import org.albs.domain.builds.BuildTask;
 import org.albs.domain.builds.BuiltArtifact;
@@ -40,10 +41,11 @@ public class SqlTaskResults implements TaskResults {
                     SELECT :task, x.n, x.ty, x.h, x.s, x.c
                       FROM unnest(:names, :types, :hrefs, :sha256s, :cas_hashes) AS x(n, ty, h, s, c)),
                 job AS (
-                    INSERT INTO artifact_import_jobs (build_task_id, created_at, next_attempt_at)
-                    SELECT :task, :at, :at WHERE cardinality(:names) > 0)
+                    INSERT INTO store_jobs (kind, build_id, build_task_id, created_at)
+                    SELECT :import, :build, :task, :at WHERE cardinality(:names) > 0)
                 INSERT INTO performance_stats (build_task_id, statistics) VALUES (:task, CAST(:statistics AS jsonb))""",
                 new Jdbc.Args().lng("task", t.id()).time("at", r.change().entry().at())
+                        .str("import", StoreJobKind.IMPORT_ARTIFACTS.name()).lng("build", t.buildId())
                         .texts("names", a.stream().map(BuiltArtifact::name).toList())
                         .texts("types", a.stream().map(BuiltArtifact::type).toList())
                         .texts("hrefs", a.stream().map(BuiltArtifact::href).toList())
@@ -60,7 +62,9 @@ public class SqlTaskResults implements TaskResults {
                     new Jdbc.Args().str("url", r.deliveredSrpm().url()).str("hash", r.deliveredSrpm().hash())
                             .lng("ref", t.refId()).lng("platform", t.platformId()).lng("task", t.id())));
         }
-        statements.addAll(SqlBuildTaskQueue.release(t));
+        if (!r.awaitsImport()) {
+            statements.addAll(SqlBuildTaskQueue.release(t));
+        }
         statements.add(SqlBuilds.openTaskCount(t.buildId(), -r.tasksEnded()));
         Jdbc.Ran<BuildProgress> ran = jdbc.run(statements, SqlBuilds::progress);
         queue.table().requireSaved(List.of(r.change()), ran.counts());

@@ -22,6 +22,12 @@ public interface BuildTaskQueue extends LeaseQueue<BuildTask, TaskCriteria, Task
      */
     void releaseDependants(BuildTask ended);
 
+    /**
+     * The build's repositories exist in the artifact store: its tasks stop waiting for them (every task of a new
+     * build waits for its build's repositories as for one more dependency).
+     */
+    void repositoriesReady(long buildId);
+
     /** Each pair is {task, dependsOn}; both are idle or restarted, locked by the caller. A pair given twice counts once. */
     void addDependencies(List<long[]> dependencies);
 }

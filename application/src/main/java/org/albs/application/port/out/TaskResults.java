@@ -18,16 +18,19 @@ import org.albs.domain.lease.Change;
 public interface TaskResults {
     /**
      * @param change         the reported task's transition and its history entry
-     * @param artifacts      stored with the task; when there are any, a durable job hands them to the artifact store
+     * @param artifacts      stored with the task; when there are any, an import job (a {@code StoreJob} of kind
+     *                       IMPORT_ARTIFACTS, waiting) hands them to the artifact store: the outbox
      * @param statistics     node and server statistics of the report
      * @param gitCommitHash  when not null, the commit the ref was built from
      * @param deliveredSrpm  when not null, every other task of the ref on the platform learns it
+     * @param awaitsImport   the task's dependants keep waiting until its import is done; otherwise they stop
+     *                       waiting for it now
      * @param tasksEnded     how many of the build's tasks this report and what came with it ended (the build's open
      *                       count drops by it). Applied last: it locks the build row, the last lock of every
      *                       transaction.
      */
     record Report(Change<BuildTask> change, List<BuiltArtifact> artifacts, Map<String, Object> statistics,
-                  String gitCommitHash, Srpm deliveredSrpm, int tasksEnded) {
+                  String gitCommitHash, Srpm deliveredSrpm, boolean awaitsImport, int tasksEnded) {
         public Report {
             artifacts = List.copyOf(artifacts);
         }

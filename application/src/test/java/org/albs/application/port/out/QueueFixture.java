@@ -98,6 +98,7 @@ public final class QueueFixture {
     public SeededBuild build(Builds.NewBuild build, List<BuildTaskRef> refs, PlatformTarget target) {
         BuildPlan plan = BuildPlanner.plan(List.of(target), refs, build.mockOptions(), build.secureBoot());
         long id = ports.tx().inTransaction(() -> ports.builds().create(build, refs, plan, T0));
+        ports.tx().run(() -> ports.queue().repositoriesReady(id));
         return new SeededBuild(id, target.platform().id(), ports.builds().restartCandidates(id));
     }
 
@@ -173,7 +174,7 @@ public final class QueueFixture {
             BuildTask.Reported r = ports.queue().lock(taskId).orElseThrow().report(node.id(),
                     new NodeReport(outcome, built, null, cas), "el9", now);
             lastProgress = ports.results().store(new TaskResults.Report(r.change(), List.of(),
-                    Map.of("build_node_stats", Map.of()), null, r.deliveredSrpm(), 1));
+                    Map.of("build_node_stats", Map.of()), null, r.deliveredSrpm(), false, 1));
             return r.change().work();
         });
     }

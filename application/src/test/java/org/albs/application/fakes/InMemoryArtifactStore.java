@@ -1,0 +1,172 @@
+package org.albs.application.fakes;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.albs.application.port.out.ArtifactStore;
+import org.albs.application.port.out.ArtifactStoreException;
+import org.albs.domain.artifacts.BuildRepository;
+import org.albs.domain.artifacts.ContentKind;
+import org.albs.domain.artifacts.PackageMeta;
+import org.albs.domain.artifacts.StoredContent;
+
+/**
+ * An artifact store in memory that behaves like Pulp where the application can tell: uploaded artifacts by handle,
+ * content shared by sha256, repositories with their content, operations that run when awaited. It records every
+ * call that changes something, and fails calls on request, so tests can count calls and inject faults.
+ */
+public final class InMemoryArtifactStore implements ArtifactStore {
+    /** An artifact a node uploaded: its file's checksum and, for a package, its header. */
+    public record Upload(String sha256, PackageMeta pkg) {
+    }
+
+    private final Map<String, Upload> uploads = new HashMap<>();
+    private final Map<String, StoredContent> contentBySha = new HashMap<>();
+    private final Map<String, StoredContent> contentByHandle = new HashMap<>();
+    private final Map<String, StoredRepository> repositories = new LinkedHashMap<>();
+    private final Map<String, Set<String>> repositoryContent = new HashMap<>();
+    private final Map<String, Supplier<List<String>>> pending = new HashMap<>();
+    private final List<String> calls = new ArrayList<>();
+    private final Deque<ArtifactStoreException> failures = new ArrayDeque<>();
+    private int next = 1;
+
+    /** A node uploads a file (its handle is what it reports as {@code href}). */
+    public synchronized void upload(String handle, String sha256, PackageMeta pkg) {
+        uploads.put(handle, new Upload(sha256, pkg));
+    }
+
+    /** The next calls fail with these, one each, before anything happens. */
+    public synchronized void failNext(ArtifactStoreException... errors) {
+        failures.addAll(List.of(errors));
+    }
+
+    /** The state-changing calls so far, e.g. {@code change EL-x86_64-1-br +2 -0}, {@code publish …}. */
+    public synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    public synchronized Set<String> content(String repository) {
+        return Set.copyOf(repositoryContent.getOrDefault(repository, Set.of()));
+    }
+
+    public synchronized Set<String> repositoryNames() {
+        return Set.copyOf(repositories.keySet());
+    }
+
+    private void maybeFail() {
+        ArtifactStoreException e = failures.poll();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    private String operation(Supplier<List<String>> work) {
+        String handle = "/tasks/" + next++ + "/";
+        pending.put(handle, work);
+        return handle;
+    }
+
+    @Override
+    public synchronized Optional<StoredRepository> findRepository(BuildRepository spec) {
+        maybeFail();
+        return Optional.ofNullable(repositories.get(spec.name()));
+    }
+
+    @Override
+    public synchronized StoredRepository createRepository(BuildRepository spec) {
+        maybeFail();
+        calls.add("create " + spec.name());
+        StoredRepository repo = new StoredRepository(spec.name(), "/repositories/" + spec.name() + "/",
+                "https://store.example.org/" + spec.basePath() + "/");
+        repositories.put(spec.name(), repo);
+        repositoryContent.put(spec.name(), new LinkedHashSet<>());
+        return repo;
+    }
+
+    @Override
+    public synchronized void deleteRepository(StoredRepository repository) {
+        maybeFail();
+        calls.add("delete " + repository.name());
+        repositories.remove(repository.name());
+        repositoryContent.remove(repository.name());
+    }
+
+    @Override
+    public synchronized Optional<StoredContent> findContent(ContentKind kind, String sha256) {
+        maybeFail();
+        return Optional.ofNullable(contentBySha.get(kind + ":" + sha256.toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public synchronized Operation startContent(ContentKind kind, String artifactHandle, String fileName) {
+        maybeFail();
+        Upload upload = uploads.get(artifactHandle);
+        if (upload == null) {
+            throw new ArtifactStoreException("Invalid hyperlink - Object does not exist: " + artifactHandle, false);
+        }
+        calls.add("content " + fileName);
+        return new Operation(operation(() -> {
+            StoredContent c = new StoredContent("/content/" + next++ + "/", upload.sha256(),
+                    kind == ContentKind.RPM ? upload.pkg() : null);
+            contentBySha.put(kind + ":" + upload.sha256(), c);
+            contentByHandle.put(c.handle(), c);
+            return List.of(c.handle());
+        }));
+    }
+
+    @Override
+    public synchronized StoredContent describe(ContentKind kind, String contentHandle) {
+        maybeFail();
+        return Optional.ofNullable(contentByHandle.get(contentHandle))
+                .orElseThrow(() -> new ArtifactStoreException("no content " + contentHandle, false));
+    }
+
+    @Override
+    public synchronized Operation startChange(StoredRepository repository, Collection<String> add,
+                                              Collection<String> remove) {
+        maybeFail();
+        calls.add("change " + repository.name() + " +" + add.size() + " -" + remove.size());
+        return new Operation(operation(() -> {
+            Set<String> content = repositoryContent.get(repository.name());
+            if (content == null) {
+                throw new ArtifactStoreException("no repository " + repository.name(), false);
+            }
+            content.removeAll(remove);
+            content.addAll(add);
+            return List.of();
+        }));
+    }
+
+    @Override
+    public synchronized Operation startPublication(StoredRepository repository) {
+        maybeFail();
+        calls.add("publish " + repository.name());
+        return new Operation(operation(List::of));
+    }
+
+    @Override
+    public synchronized List<String> await(Operation operation) {
+        maybeFail();
+        Supplier<List<String>> work = pending.remove(operation.handle());
+        if (work == null) {
+            return List.of(); // ran already: Pulp keeps finished tasks
+        }
+        return work.get();
+    }
+
+    @Override
+    public String packageUrl(StoredRepository repository, String fileName) {
+        return repository.baseUrl() + "Packages/" + fileName.substring(0, 1).toLowerCase(Locale.ROOT) + "/" + fileName;
+    }
+}

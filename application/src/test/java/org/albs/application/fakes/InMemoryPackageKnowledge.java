@@ -1,0 +1,37 @@
+package org.albs.application.fakes;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.albs.application.port.out.PackageKnowledge;
+
+/** A package knowledge base in memory: the multilib packages of a source RPM, per distribution name. */
+public final class InMemoryPackageKnowledge implements PackageKnowledge {
+    private final Map<String, Map<String, String>> multilib = new HashMap<>();
+    private boolean enabled = true;
+    private int calls;
+
+    public void multilib(String srpm, Map<String, String> packages) {
+        multilib.put(srpm, Map.copyOf(packages));
+    }
+
+    public void disable() {
+        enabled = false;
+    }
+
+    public int calls() {
+        return calls;
+    }
+
+    @Override
+    public boolean enabled() {
+        return enabled;
+    }
+
+    @Override
+    public Map<String, String> multilibPackages(List<Distribution> distributions, String srpmFileName) {
+        calls++;
+        return multilib.getOrDefault(srpmFileName, Map.of());
+    }
+}
