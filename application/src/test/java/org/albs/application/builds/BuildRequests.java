@@ -8,34 +8,34 @@ import org.albs.application.port.in.builds.CreateBuildCommand;
 import org.albs.domain.builds.RefType;
 
 /** Build requests as clients send them, and lookups in the views that come back. */
-final class BuildRequests {
+public final class BuildRequests {
     private BuildRequests() {
     }
 
-    static String url(String packageName) {
+    public static String url(String packageName) {
         return "https://git.almalinux.org/rpms/" + packageName + ".git";
     }
 
-    static CreateBuildCommand.RefEntry ref(String packageName) {
+    public static CreateBuildCommand.RefEntry ref(String packageName) {
         return new CreateBuildCommand.RefEntry(url(packageName), "c9", RefType.GIT_BRANCH, null, null, null, false);
     }
 
-    static CreateBuildCommand.PlatformEntry platform(String name, boolean independent, String... arches) {
+    public static CreateBuildCommand.PlatformEntry platform(String name, boolean independent, String... arches) {
         return new CreateBuildCommand.PlatformEntry(name, List.of(arches), null, independent);
     }
 
     /** One package per ref, on one platform. */
-    static CreateBuildCommand build(CreateBuildCommand.PlatformEntry platform, String... packages) {
+    public static CreateBuildCommand build(CreateBuildCommand.PlatformEntry platform, String... packages) {
         return new CreateBuildCommand(List.of(platform), Arrays.stream(packages).map(BuildRequests::ref).toList(),
                 null, null, null, null, null);
     }
 
-    static BuildView.Task task(BuildView build, String arch, int index) {
+    public static BuildView.Task task(BuildView build, String arch, int index) {
         return build.tasks().stream().filter(t -> t.arch().equals(arch) && t.index() == index).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + arch + " task for ref " + index));
     }
 
-    static long taskId(BuildView build, String arch, int index) {
+    public static long taskId(BuildView build, String arch, int index) {
         return task(build, arch, index).id();
     }
 }

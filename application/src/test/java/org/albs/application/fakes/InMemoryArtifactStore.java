@@ -39,6 +39,7 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     private final Map<String, Supplier<List<String>>> pending = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
     private final Deque<ArtifactStoreException> failures = new ArrayDeque<>();
+    private final Map<String, ArtifactStoreException> failuresOf = new HashMap<>();
     private int next = 1;
 
     /** A node uploads a file (its handle is what it reports as {@code href}). */
@@ -64,7 +65,16 @@ public final class InMemoryArtifactStore implements ArtifactStore {
         return Set.copyOf(repositories.keySet());
     }
 
-    private void maybeFail() {
+    /** The next call of this method ({@code startChange}, {@code await} ...) fails with this, once. */
+    public synchronized void failNextCallOf(String method, ArtifactStoreException error) {
+        failuresOf.put(method, error);
+    }
+
+    private void maybeFail(String method) {
+        ArtifactStoreException once = failuresOf.remove(method);
+        if (once != null) {
+            throw once;
+        }
         ArtifactStoreException e = failures.poll();
         if (e != null) {
             throw e;
@@ -79,13 +89,13 @@ public final class InMemoryArtifactStore implements ArtifactStore {
 
     @Override
     public synchronized Optional<StoredRepository> findRepository(BuildRepository spec) {
-        maybeFail();
+        maybeFail("findRepository");
         return Optional.ofNullable(repositories.get(spec.name()));
     }
 
     @Override
     public synchronized StoredRepository createRepository(BuildRepository spec) {
-        maybeFail();
+        maybeFail("createRepository");
         calls.add("create " + spec.name());
         StoredRepository repo = new StoredRepository(spec.name(), "/repositories/" + spec.name() + "/",
                 "https://store.example.org/" + spec.basePath() + "/");
@@ -96,7 +106,7 @@ public final class InMemoryArtifactStore implements ArtifactStore {
 
     @Override
     public synchronized void deleteRepository(StoredRepository repository) {
-        maybeFail();
+        maybeFail("deleteRepository");
         calls.add("delete " + repository.name());
         repositories.remove(repository.name());
         repositoryContent.remove(repository.name());
@@ -104,13 +114,13 @@ public final class InMemoryArtifactStore implements ArtifactStore {
 
     @Override
     public synchronized Optional<StoredContent> findContent(ContentKind kind, String sha256) {
-        maybeFail();
+        maybeFail("findContent");
         return Optional.ofNullable(contentBySha.get(kind + ":" + sha256.toLowerCase(Locale.ROOT)));
     }
 
     @Override
     public synchronized Operation startContent(ContentKind kind, String artifactHandle, String fileName) {
-        maybeFail();
+        maybeFail("startContent");
         Upload upload = uploads.get(artifactHandle);
         if (upload == null) {
             throw new ArtifactStoreException("Invalid hyperlink - Object does not exist: " + artifactHandle, false);
@@ -127,7 +137,7 @@ public final class InMemoryArtifactStore implements ArtifactStore {
 
     @Override
     public synchronized StoredContent describe(ContentKind kind, String contentHandle) {
-        maybeFail();
+        maybeFail("describe");
         return Optional.ofNullable(contentByHandle.get(contentHandle))
                 .orElseThrow(() -> new ArtifactStoreException("no content " + contentHandle, false));
     }
@@ -135,7 +145,7 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     @Override
     public synchronized Operation startChange(StoredRepository repository, Collection<String> add,
                                               Collection<String> remove) {
-        maybeFail();
+        maybeFail("startChange");
         calls.add("change " + repository.name() + " +" + add.size() + " -" + remove.size());
         return new Operation(operation(() -> {
             Set<String> content = repositoryContent.get(repository.name());
@@ -150,14 +160,14 @@ public final class InMemoryArtifactStore implements ArtifactStore {
 
     @Override
     public synchronized Operation startPublication(StoredRepository repository) {
-        maybeFail();
+        maybeFail("startPublication");
         calls.add("publish " + repository.name());
         return new Operation(operation(List::of));
     }
 
     @Override
     public synchronized List<String> await(Operation operation) {
-        maybeFail();
+        maybeFail("await");
         Supplier<List<String>> work = pending.remove(operation.handle());
         if (work == null) {
             return List.of(); // ran already: Pulp keeps finished tasks

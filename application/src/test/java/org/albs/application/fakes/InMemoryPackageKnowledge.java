@@ -12,7 +12,9 @@ public final class InMemoryPackageKnowledge implements PackageKnowledge {
     private boolean enabled = true;
     private int calls;
 
+    /** Knows the multilib packages of this source RPM (and is enabled from now on). */
     public void multilib(String srpm, Map<String, String> packages) {
+        enabled = true;
         multilib.put(srpm, Map.copyOf(packages));
     }
 
