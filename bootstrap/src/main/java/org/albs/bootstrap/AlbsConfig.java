@@ -21,6 +21,10 @@ public interface AlbsConfig {
 
     Pulp pulp();
 
+    Beholder beholder();
+
+    Jobs jobs();
+
     /**
      * Local mode (no datasource configured): where the embedded database's files, the generated JWT secret and the
      * admin password live.
@@ -39,9 +43,81 @@ public interface AlbsConfig {
     }
 
     interface Pulp {
-        /** Pulp's base URL; SRPM download URLs handed to nodes start with it. Upstream's PULP_HOST is read too. */
+        /**
+         * Pulp's base URL (its API under {@code /pulp/api/v3/}, its content under {@code /pulp/content/}); SRPM
+         * download URLs handed to nodes start with it. Upstream's PULP_HOST is read too.
+         */
         @WithDefault("${PULP_HOST:http://pulp}")
         String host();
+
+        /** Basic-auth user and password of Pulp's API (upstream's PULP_USER, PULP_PASSWORD). */
+        @WithDefault("${PULP_USER:admin}")
+        String user();
+
+        @WithDefault("${PULP_PASSWORD:}")
+        String password();
+
+        /** Every call's timeout. */
+        @WithDefault("PT30S")
+        Duration timeout();
+
+        /** How often a call that got no answer, a 5xx or a timeout is tried again (with jittered back-off). */
+        @WithDefault("3")
+        int retries();
+
+        @WithDefault("PT1S")
+        Duration backoff();
+
+        /** The first wait between two polls of a Pulp task (it grows to 5 s). */
+        @WithDefault("PT0.5S")
+        Duration taskPollInterval();
+
+        /** How long a Pulp task may take before the job backs off and tries again later. */
+        @WithDefault("PT10M")
+        Duration taskTimeout();
+    }
+
+    interface Beholder {
+        /** The package knowledge base (multilib); unset turns multilib off. Upstream's BEHOLDER_HOST is read. */
+        @WithDefault("${BEHOLDER_HOST:}")
+        Optional<String> host();
+
+        @WithDefault("${BEHOLDER_TOKEN:}")
+        Optional<String> token();
+
+        @WithDefault("PT60S")
+        Duration timeout();
+
+        @WithDefault("3")
+        int retries();
+
+        @WithDefault("PT1S")
+        Duration backoff();
+    }
+
+    interface Jobs {
+        /** Artifact-store job workers per instance (0: this instance runs none). */
+        @WithDefault("2")
+        int workers();
+
+        /** How long an idle worker waits before it looks for a job again. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** How long a worker holds a job between two recorded steps before another worker may take it over. */
+        @WithDefault("PT10M")
+        Duration leaseDuration();
+
+        /** How many claims a job may have (each passing failure costs one) before it fails. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The first back-off after a passing failure; it doubles with each attempt up to maxBackOff. */
+        @WithDefault("PT5S")
+        Duration backOff();
+
+        @WithDefault("PT10M")
+        Duration maxBackOff();
     }
 
     interface Auth {

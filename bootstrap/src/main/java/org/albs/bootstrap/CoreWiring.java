@@ -8,12 +8,21 @@ import jakarta.inject.Singleton;
 
 import org.albs.adapter.in.rest.security.Hs256AccessTokens;
 import org.albs.adapter.in.rest.security.Pbkdf2PasswordHasher;
+import org.albs.adapter.out.beholder.BeholderPackageKnowledge;
+import org.albs.adapter.out.beholder.BeholderSettings;
+import org.albs.adapter.out.pulp.PulpArtifactStore;
+import org.albs.adapter.out.pulp.PulpSettings;
+import org.albs.application.artifacts.StoreJobService;
 import org.albs.application.builds.BuildNodeService;
 import org.albs.application.builds.BuildService;
 import org.albs.application.identity.IdentityService;
 import org.albs.application.platform.PlatformService;
 import org.albs.application.platform.RepositoryQueries;
 import org.albs.application.port.out.AccessTokens;
+import org.albs.application.port.out.ArtifactStore;
+import org.albs.application.port.out.BuildArtifacts;
+import org.albs.application.port.out.PackageKnowledge;
+import org.albs.application.port.out.StoreJobs;
 import org.albs.application.port.out.BuildQueries;
 import org.albs.application.port.out.BuildTaskQueue;
 import org.albs.application.port.out.Builds;
@@ -73,8 +82,34 @@ public class CoreWiring {
     @Produces
     @Singleton
     BuildService buildService(Builds builds, BuildQueries queries, BuildTaskQueue queue, Platforms platforms,
-                              Transactions tx, Clock clock) {
-        return new BuildService(builds, queries, queue, platforms, tx, clock);
+                              StoreJobs jobs, BuildArtifacts artifacts, Transactions tx, Clock clock) {
+        return new BuildService(builds, queries, queue, platforms, jobs, artifacts, tx, clock);
+    }
+
+    @Produces
+    @Singleton
+    ArtifactStore artifactStore(AlbsConfig config) {
+        AlbsConfig.Pulp p = config.pulp();
+        return new PulpArtifactStore(new PulpSettings(p.host(), p.user(), p.password(), p.timeout(), p.retries(),
+                p.backoff(), p.taskPollInterval(), p.taskTimeout()));
+    }
+
+    @Produces
+    @Singleton
+    PackageKnowledge packageKnowledge(AlbsConfig config) {
+        AlbsConfig.Beholder b = config.beholder();
+        return new BeholderPackageKnowledge(new BeholderSettings(b.host(), b.token(), b.timeout(), b.retries(),
+                b.backoff()));
+    }
+
+    @Produces
+    @Singleton
+    StoreJobService storeJobService(StoreJobs jobs, BuildArtifacts artifacts, BuildTaskQueue queue,
+                                    Platforms platforms, ArtifactStore store, PackageKnowledge knowledge,
+                                    Transactions tx, Clock clock, AlbsConfig config) {
+        AlbsConfig.Jobs j = config.jobs();
+        return new StoreJobService(jobs, artifacts, queue, platforms, store, knowledge, tx, clock,
+                new LeaseTerms(j.leaseDuration(), j.maxAttempts()), j.backOff(), j.maxBackOff());
     }
 
     @Produces
