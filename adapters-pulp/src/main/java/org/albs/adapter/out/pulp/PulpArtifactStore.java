@@ -22,8 +22,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -59,12 +59,12 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
     private static final int MAX_ERROR_BODY = 2000;
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final TypeReference<Page<Repository>> REPOSITORIES = new TypeReference<>() {
-    };
-    private static final TypeReference<Page<Distribution>> DISTRIBUTIONS = new TypeReference<>() {
-    };
-    private static final TypeReference<Page<Content>> CONTENTS = new TypeReference<>() {
-    };
+    private static final JavaType REPOSITORIES = page(Repository.class);
+    private static final JavaType DISTRIBUTIONS = page(Distribution.class);
+    private static final JavaType CONTENTS = page(Content.class);
+    private static final JavaType DISTRIBUTION = JSON.constructType(Distribution.class);
+    private static final JavaType CONTENT = JSON.constructType(Content.class);
+    private static final JavaType TASK = JSON.constructType(Task.class);
 
     /** Where one kind of content lives in Pulp's API. */
     private record Paths(String plugin, String type, String contentType) {
@@ -91,6 +91,10 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
             }
             return false;
         }
+    }
+
+    private static JavaType page(Class<?> item) {
+        return JSON.getTypeFactory().constructParametricType(Page.class, item);
     }
 
     private final PulpSettings settings;
@@ -194,12 +198,8 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
 
     private Distribution readDistribution(String href) {
         Href h = Href.parse(href);
-        String op = "read distribution " + href;
-        Reply r = call(op, () -> api.read(h.group(), h.plugin(), h.type(), h.id()));
-        if (!r.is(200)) {
-            throw refused(op, r);
-        }
-        return read(op, r.body(), Distribution.class);
+        return fetch("read distribution " + href, () -> api.read(h.group(), h.plugin(), h.type(), h.id()),
+                DISTRIBUTION);
     }
 
     @Override
@@ -226,11 +226,9 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
     public Optional<StoredContent> findContent(ContentKind kind, String sha256) {
         Paths p = Paths.of(kind);
         String op = "find " + p.contentType() + " with sha256 " + sha256;
-        Reply r = call(op, () -> api.list("content", p.plugin(), p.contentType(), null, sha256));
-        if (!r.is(200)) {
-            throw refused(op, r);
-        }
-        return read(op, r.body(), CONTENTS).results().stream().findFirst().map(c -> stored(kind, c));
+        Page<Content> page = fetch(op, () -> api.list("content", p.plugin(), p.contentType(), null, sha256),
+                CONTENTS);
+        return page.results().stream().findFirst().map(c -> stored(kind, c));
     }
 
     @Override
@@ -247,12 +245,8 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
     @Override
     public StoredContent describe(ContentKind kind, String contentHandle) {
         Href h = Href.parse(contentHandle);
-        String op = "read content " + contentHandle;
-        Reply r = call(op, () -> api.read(h.group(), h.plugin(), h.type(), h.id()));
-        if (!r.is(200)) {
-            throw refused(op, r);
-        }
-        return stored(kind, read(op, r.body(), Content.class));
+        return stored(kind, fetch("read content " + contentHandle,
+                () -> api.read(h.group(), h.plugin(), h.type(), h.id()), CONTENT));
     }
 
     @Override
@@ -283,11 +277,7 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
         Duration interval = settings.taskPollInterval();
         Duration cap = interval.compareTo(MAX_POLL_INTERVAL) > 0 ? interval : MAX_POLL_INTERVAL;
         while (true) {
-            Reply r = call(op, () -> api.task(h.id()));
-            if (!r.is(200)) {
-                throw refused(op, r);
-            }
-            Task task = read(op, r.body(), Task.class);
+            Task task = fetch(op, () -> api.task(h.id()), TASK);
             String state = task.state() == null ? "" : task.state();
             switch (state) {
                 case "completed":
@@ -327,20 +317,16 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
 
     private Optional<Repository> findRepo(Paths p, String name) {
         String op = "find repository " + name;
-        Reply r = call(op, () -> api.list("repositories", p.plugin(), p.type(), name, null));
-        if (!r.is(200)) {
-            throw refused(op, r);
-        }
-        return read(op, r.body(), REPOSITORIES).results().stream().filter(x -> name.equals(x.name())).findFirst();
+        Page<Repository> page = fetch(op, () -> api.list("repositories", p.plugin(), p.type(), name, null),
+                REPOSITORIES);
+        return page.results().stream().filter(x -> name.equals(x.name())).findFirst();
     }
 
     private Optional<Distribution> findDistribution(Paths p, String name) {
         String op = "find distribution " + name;
-        Reply r = call(op, () -> api.list("distributions", p.plugin(), p.type(), name, null));
-        if (!r.is(200)) {
-            throw refused(op, r);
-        }
-        return read(op, r.body(), DISTRIBUTIONS).results().stream().filter(x -> name.equals(x.name())).findFirst();
+        Page<Distribution> page = fetch(op, () -> api.list("distributions", p.plugin(), p.type(), name, null),
+                DISTRIBUTIONS);
+        return page.results().stream().filter(x -> name.equals(x.name())).findFirst();
     }
 
     private String baseUrl(Distribution d) {
@@ -439,6 +425,10 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
     }
 
     private static <T> T read(String op, String body, Class<T> type) {
+        return read(op, body, JSON.constructType(type));
+    }
+
+    private static <T> T read(String op, String body, JavaType type) {
         try {
             return JSON.readValue(body, type);
         } catch (JsonProcessingException e) {
@@ -446,12 +436,13 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
         }
     }
 
-    private static <T> T read(String op, String body, TypeReference<T> type) {
-        try {
-            return JSON.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw unreadable(op, body, e);
+    /** A GET that must answer 200, its body read as {@code type}. */
+    private <T> T fetch(String op, Supplier<Response> request, JavaType type) {
+        Reply r = call(op, request);
+        if (!r.is(200)) {
+            throw refused(op, r);
         }
+        return read(op, r.body(), type);
     }
 
     private static ArtifactStoreException unreadable(String op, String body, Exception e) {

@@ -353,13 +353,11 @@ class PulpArtifactStoreTest {
     @Test
     void aTaskThatDoesNotEndInTimeIsTransient() {
         pulp.stubFor(get(urlEqualTo(TASK)).willReturn(okJson(task("running"))));
-        PulpArtifactStore impatient = new PulpArtifactStore(settings(Duration.ofSeconds(2), 0, Duration.ofMillis(200)));
-        try {
+        try (PulpArtifactStore impatient = new PulpArtifactStore(
+                settings(Duration.ofSeconds(2), 0, Duration.ofMillis(200)))) {
             assertThatThrownBy(() -> impatient.await(new Operation(TASK)))
                     .isInstanceOfSatisfying(ArtifactStoreException.class, e -> assertThat(e.isTransient()).isTrue())
                     .hasMessageContaining("did not end");
-        } finally {
-            impatient.close();
         }
     }
 
@@ -389,13 +387,11 @@ class PulpArtifactStoreTest {
     @Test
     void aSlowAnswerTimesOutAndIsTransient() {
         pulp.stubFor(get(urlEqualTo(TASK)).willReturn(okJson(task("completed")).withFixedDelay(1500)));
-        PulpArtifactStore hasty = new PulpArtifactStore(settings(Duration.ofMillis(300), 1, Duration.ofSeconds(5)));
-        try {
+        try (PulpArtifactStore hasty = new PulpArtifactStore(
+                settings(Duration.ofMillis(300), 1, Duration.ofSeconds(5)))) {
             assertThatThrownBy(() -> hasty.await(new Operation(TASK)))
                     .isInstanceOfSatisfying(ArtifactStoreException.class, e -> assertThat(e.isTransient()).isTrue())
                     .hasMessageContaining("wait for task");
-        } finally {
-            hasty.close();
         }
         pulp.verify(2, getRequestedFor(urlEqualTo(TASK)));
     }
