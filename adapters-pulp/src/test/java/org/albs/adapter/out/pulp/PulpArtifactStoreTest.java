@@ -9,6 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -211,6 +213,26 @@ class PulpArtifactStoreTest {
         pulp.verify(postRequestedFor(urlEqualTo(API + "distributions/file/file/"))
                 .withRequestBody(equalToJson("{\"name\":\"build-7-build_log\",\"base_path\":"
                         + "\"build_logs/build-7-build_log\",\"repository\":\"" + repoHref + "\"}")));
+    }
+
+    @Test
+    void aDistributionServingAnotherRepositoryIsPointedAtThisOne() {
+        String other = API + "repositories/rpm/rpm/0190a1b2-0000-7000-8000-00000000000f/";
+        pulp.stubFor(get(urlPathEqualTo(API + "repositories/rpm/rpm/"))
+                .willReturn(okJson(page(repo(REPO, SPEC.name())))));
+        pulp.stubFor(get(urlPathEqualTo(API + "distributions/rpm/rpm/"))
+                .willReturn(okJson(page(dist(DIST, SPEC.name(), SPEC.basePath(), BASE_URL, other)))));
+        pulp.stubFor(patch(urlEqualTo(DIST)).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody(accepted())));
+        pulp.stubFor(get(urlEqualTo(TASK)).willReturn(okJson(task("completed"))));
+        pulp.stubFor(get(urlEqualTo(DIST))
+                .willReturn(okJson(dist(DIST, SPEC.name(), SPEC.basePath(), BASE_URL, REPO))));
+
+        assertThat(store.findRepository(SPEC)).isEmpty();
+        assertThat(store.createRepository(SPEC)).isEqualTo(new StoredRepository(SPEC.name(), REPO, BASE_URL));
+        pulp.verify(patchRequestedFor(urlEqualTo(DIST)).withRequestBody(equalToJson("{\"repository\":\"" + REPO
+                + "\"}")));
+        pulp.verify(0, postRequestedFor(anyUrl()));
     }
 
     @Test
