@@ -282,11 +282,11 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
             switch (state) {
                 case "completed":
                     return List.copyOf(task.createdResources());
-                case "failed", "canceled":
+                case "failed", "canceled", "skipped": // pulpcore's other final states
                     throw new ArtifactStoreException("Pulp task " + operation.handle() + " " + state + ": "
                             + description(task), false);
                 default:
-                    break; // waiting, running, skipped, canceling: not ended yet
+                    break; // waiting, running, canceling: not ended yet
             }
             if (System.nanoTime() + interval.toNanos() > deadline) {
                 throw new ArtifactStoreException("Pulp task " + operation.handle() + " did not end within "
