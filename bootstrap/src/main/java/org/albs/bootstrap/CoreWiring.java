@@ -3,6 +3,7 @@ package org.albs.bootstrap;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -88,10 +89,14 @@ public class CoreWiring {
 
     @Produces
     @Singleton
-    ArtifactStore artifactStore(AlbsConfig config) {
+    PulpArtifactStore artifactStore(AlbsConfig config) {
         AlbsConfig.Pulp p = config.pulp();
         return new PulpArtifactStore(new PulpSettings(p.host(), p.user(), p.password(), p.timeout(), p.retries(),
                 p.backoff(), p.taskPollInterval(), p.taskTimeout()));
+    }
+
+    void closeArtifactStore(@Disposes PulpArtifactStore store) {
+        store.close();
     }
 
     @Produces

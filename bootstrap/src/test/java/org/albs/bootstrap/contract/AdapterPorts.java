@@ -8,7 +8,10 @@ import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import org.albs.application.port.out.ArtifactStore;
+import org.albs.application.port.out.BuildArtifacts;
 import org.albs.application.port.out.BuildQueries;
+import org.albs.application.port.out.StoreJobs;
 import org.albs.application.port.out.Builds;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.QueueFixture;
@@ -39,6 +42,12 @@ class AdapterPorts {
     Repositories repositories;
     @Inject
     AgroalDataSource db;
+    @Inject
+    StoreJobs jobs;
+    @Inject
+    BuildArtifacts artifacts;
+    @Inject
+    ArtifactStore store;
 
     QueueFixture.Ports forQueue() {
         return new QueueFixture.Ports(users, platforms, builds, queue, results, tx);

@@ -40,7 +40,13 @@ import org.albs.application.port.in.platform.RepositorySpec;
 import org.albs.application.port.out.BuildQueries;
 import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.Users;
+import org.albs.application.artifacts.StoreJobService;
+import org.albs.application.fakes.Packages;
+import org.albs.bootstrap.support.NoJobWorkersProfile;
 import org.albs.bootstrap.support.PostgresDatabase;
+import org.albs.bootstrap.support.PulpStub;
+import org.albs.domain.identity.UserId;
+import io.quarkus.test.junit.TestProfile;
 import org.albs.bootstrap.support.Queue;
 import org.albs.domain.builds.BuildTask;
 import org.albs.domain.builds.BuildTaskStatus;
@@ -61,9 +67,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(PostgresDatabase.class)
+@TestProfile(NoJobWorkersProfile.class)
 class LeaseQueueAgreementTest {
     private static final LeaseTerms TERMS = new LeaseTerms(Duration.ofMinutes(10), 2);
     private static final String SHA = "c".repeat(64);
+    private static final LeaseTerms JOB_TERMS = new LeaseTerms(Duration.ofMinutes(5), 3);
     private static final List<List<String>> NODE_ARCHES = List.of(List.of("src", "x86_64"), List.of("x86_64"),
             List.of("i686"), List.of("src"), List.of("src", "x86_64", "i686"));
     private static final Pattern USER_ID = Pattern.compile("user (\\d+)");
@@ -71,6 +79,18 @@ class LeaseQueueAgreementTest {
 
     @Inject
     AdapterPorts real;
+
+    interface Upload {
+        void upload(String href, String sha256, String fileName);
+    }
+
+    /** Runs the store jobs waiting now, one after the other, until none waits. */
+    private static void drain(StoreJobService service) {
+        UserId worker = service.newWorker();
+        while (service.workOnce(worker)) {
+            // next
+        }
+    }
 
     /** One side of the comparison: the services over one store, and what it knows of its own ids. */
     private static final class Side {
@@ -81,12 +101,18 @@ class LeaseQueueAgreementTest {
         final Transactions tx;
         final Users users;
         final LongUnaryOperator pendingDeps;
+        /** Runs the side's waiting store jobs to their end, as one worker (no background worker runs here). */
+        final Runnable runJobs;
+        /** Uploads an artifact to the side's store, as a node does before it reports: href, sha256, file name. */
+        final Upload upload;
         final Map<String, User> accounts = new HashMap<>();
         final Map<Long, String> userNames = new HashMap<>();
         final List<Long> buildIds = new ArrayList<>();
 
         Side(String name, BuildService builds, BuildNodeService nodes, BuildQueries queries, Transactions tx,
-             Users users, LongUnaryOperator pendingDeps) {
+             Users users, LongUnaryOperator pendingDeps, Runnable runJobs, Upload upload) {
+            this.runJobs = runJobs;
+            this.upload = upload;
             this.name = name;
             this.builds = builds;
             this.nodes = nodes;
@@ -128,12 +154,20 @@ class LeaseQueueAgreementTest {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
         InMemoryAdapters a = new InMemoryAdapters(clock);
-        Side mem = new Side("in-memory", new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.tx(),
-                clock), new BuildNodeService(a.queue(), a.builds(), a.results(), a.platforms(), a.tx(), clock, TERMS,
-                "http://pulp/"), a.queries(), a.tx(), a.users(), id -> a.store().pendingDependencies(id));
+        StoreJobService memJobs = new StoreJobService(a.jobs(), a.artifacts(), a.queue(), a.platforms(),
+                a.artifactStore(), a.knowledge(), a.tx(), clock, JOB_TERMS, Duration.ofSeconds(5), Duration.ofMinutes(1));
+        StoreJobService pgJobs = new StoreJobService(real.jobs, real.artifacts, real.queue, real.platforms, real.store,
+                a.knowledge(), real.tx, clock, JOB_TERMS, Duration.ofSeconds(5), Duration.ofMinutes(1));
+        Side mem = new Side("in-memory", new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.jobs(),
+                a.artifacts(), a.tx(), clock), new BuildNodeService(a.queue(), a.builds(), a.results(), a.platforms(),
+                a.tx(), clock, TERMS, "http://pulp/"), a.queries(), a.tx(), a.users(),
+                id -> a.store().pendingDependencies(id), () -> drain(memJobs),
+                (href, sha, name) -> a.artifactStore().upload(href, sha, Packages.meta(name)));
         Side pg = new Side("postgresql", new BuildService(real.builds, real.queries, real.queue, real.platforms,
-                real.tx, clock), new BuildNodeService(real.queue, real.builds, real.results, real.platforms, real.tx, clock,
-                TERMS, "http://pulp/"), real.queries, real.tx, real.users, this::pendingDepsInPostgres);
+                real.jobs, real.artifacts, real.tx, clock), new BuildNodeService(real.queue, real.builds, real.results,
+                real.platforms, real.tx, clock, TERMS, "http://pulp/"), real.queries, real.tx, real.users,
+                this::pendingDepsInPostgres, () -> drain(pgJobs),
+                (href, sha, name) -> PulpStub.shared().register(href, sha, Packages.meta(name)));
         List<Side> sides = List.of(mem, pg);
         String platform = "AlmaLinux-9-" + suffix;
         for (Side side : sides) {
@@ -190,6 +224,7 @@ class LeaseQueueAgreementTest {
                     : ""), side -> {
                 BuildView b = side.builds.create(side.accounts.get(owner), cmd);
                 side.buildIds.add(b.id());
+                side.runJobs.run();
                 return "build " + (side.buildIds.size() - 1);
             });
         }
@@ -220,9 +255,11 @@ class LeaseQueueAgreementTest {
             artifacts.add(new RawArtifact("build.log", "build_log", "/pulp/api/v3/content/file/files/1/", SHA, null));
             String commit = random.nextBoolean() ? "abc123" : null;
             return agree(sides, "build_done by " + node + " on task " + pick[0] + "/" + pick[1] + " " + outcome, side -> {
+                artifacts.forEach(r -> side.upload.upload(r.href(), r.sha256(), r.name()));
                 side.nodes.buildDone(side.accounts.get(node), BuildDoneCommand.of(side.taskId((int) pick[0],
                         (int) pick[1]), outcome, artifacts, Map.of("build_node_task", Map.of("start_ts",
                         "2026-03-01 08:00:00.000001")), commit, null, null));
+                side.runJobs.run();
                 return "ok";
             });
         }

@@ -139,7 +139,7 @@ class TransactionsTest {
                 .finish(node.id(), NodeOutcome.DONE, null, QueueFixture.T0);
         assertThatThrownBy(() -> tx.run(() -> {
             claim(src);
-            ports.results().store(new TaskResults.Report(ghost, List.of(), Map.of(), null, null, 1));
+            ports.results().store(new TaskResults.Report(ghost, List.of(), Map.of(), null, null, false, 1));
         })).isInstanceOf(RuntimeException.class);
 
         assertThat(statusSeenByAnotherConnection(src)).isEqualTo(BuildTaskStatus.IDLE.code());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.albs.application.fakes.Packages;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -68,21 +69,55 @@ public final class Node {
         return list;
     }
 
+    /**
+     * An artifact as the node reports it, uploaded first to the suite's fake Pulp as the real node uploads it (each
+     * with a checksum of its own, so the store makes a unit of each).
+     */
     public static Map<String, Object> artifact(String name, String type, int n) {
         Map<String, Object> a = new LinkedHashMap<>();
+        String href = PulpStub.artifactHref();
+        String sha = String.format("%016x", n + 1) + java.util.UUID.randomUUID().toString().replace("-", "")
+                + String.format("%016x", System.nanoTime());
+        PulpStub.shared().register(href, sha, type.equals("rpm") ? Packages.meta(name) : null);
         a.put("name", name);
         a.put("type", type);
-        a.put("href", "/pulp/api/v3/artifacts/" + java.util.UUID.randomUUID() + "/");
-        a.put("sha256", String.format("%064x", n + 1));
+        a.put("href", href);
+        a.put("sha256", sha);
         a.put("path", "/srv/builder-0/" + name);
         a.put("cas_hash", type.equals("rpm") && name.endsWith(".src.rpm") ? "cas-" + name : null);
         return a;
     }
 
-    /** Creates a build as {@code token}'s user and returns its JSON. */
+    /**
+     * Creates a build as {@code token}'s user and returns its JSON once its repositories exist in the store (its
+     * tasks wait for them).
+     */
     public static JsonPath createBuild(String token, Object body) {
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body)
+        JsonPath build = given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/builds/").then().statusCode(200).extract().jsonPath();
+        awaitJobs(build.getLong("id"));
+        return build;
+    }
+
+    /** Waits (10 s at most) until no store job of the build is waiting or running. */
+    public static void awaitJobs(long buildId) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            List<String> states = Api.asAdmin().queryParam("build_id", buildId).when().get("/api/v1/jobs/")
+                    .then().statusCode(200).extract().jsonPath().getList("jobs.state", String.class);
+            if (states.stream().noneMatch(s -> s.equals("waiting") || s.equals("running"))) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the store jobs of build " + buildId + " did not end: " + states);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     public static Map<String, Object> buildBody(String platform, List<String> arches, boolean independent,

@@ -12,9 +12,10 @@ import java.util.Properties;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Makes sure the test database exists before Quarkus starts (Flyway then cleans and migrates it).
+ * Makes sure the test database exists before Quarkus starts (Flyway then cleans and migrates it), and points the
+ * server at the suite's fake Pulp ({@link PulpStub#shared()}), which cannot run here for real.
  * The database is the one named in {@code ALBS_TEST_DB_URL}, the same variable application.properties reads
- * for the test profile, so no configuration is overridden here.
+ * for the test profile, so no database setting is overridden here.
  */
 public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
     public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/albs_test";
@@ -43,7 +44,8 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("cannot create the test database " + name + " (" + url + "): "
                     + e.getMessage(), e);
         }
-        return Map.of();
+        // the store job workers look for work often, so builds become dispatchable within milliseconds in tests
+        return Map.of("albs.pulp.host", PulpStub.shared().baseUrl(), "albs.jobs.poll-interval", "PT0.02S");
     }
 
     @Override

@@ -57,6 +57,16 @@ public final class PulpStub implements AutoCloseable {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(state));
     }
 
+    private static PulpStub shared;
+
+    /** The one fake Pulp of the test run, started on first use (the server under test talks to it). */
+    public static synchronized PulpStub shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
     public static PulpStub start() {
         PulpStub stub = new PulpStub();
         stub.server.start();
