@@ -55,7 +55,7 @@ public interface AlbsConfig {
         String user();
 
         @WithDefault("${PULP_PASSWORD:}")
-        String password();
+        Optional<String> password();
 
         /** Every call's timeout. */
         @WithDefault("PT30S")

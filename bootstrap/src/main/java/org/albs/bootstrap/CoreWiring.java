@@ -91,7 +91,7 @@ public class CoreWiring {
     @Singleton
     PulpArtifactStore artifactStore(AlbsConfig config) {
         AlbsConfig.Pulp p = config.pulp();
-        return new PulpArtifactStore(new PulpSettings(p.host(), p.user(), p.password(), p.timeout(), p.retries(),
+        return new PulpArtifactStore(new PulpSettings(p.host(), p.user(), p.password().orElse(""), p.timeout(), p.retries(),
                 p.backoff(), p.taskPollInterval(), p.taskTimeout()));
     }
 

@@ -61,7 +61,7 @@ class BuildNodeApiTest extends EmptyQueueTest {
         List<Map<String, Object>> repos = j.getList("repositories");
         assertThat(repos).isNotEmpty().allSatisfy(repo -> {
             assertThat(repo).containsOnlyKeys("name", "url", "priority", "mock_enabled");
-            assertThat((String) repo.get("url")).contains("/x86_64/");
+            assertThat((String) repo.get("url")).contains("x86_64");
             assertThat(repo.get("mock_enabled")).isEqualTo(true);
         });
     }

@@ -26,6 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.albs.bootstrap.support.Api;
 import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.PostgresDatabase;
+import org.albs.application.fakes.Packages;
+import org.albs.bootstrap.support.PulpStub;
 import org.junit.jupiter.api.Test;
 
 /** 16 nodes, 2,000 tasks in 50 builds: every task handed out exactly once, none lost, every build finished. */
@@ -78,6 +80,8 @@ class DispatchConcurrencyTest extends EmptyQueueTest {
                     long id = Long.parseLong(m.group(1));
                     handedOut.merge(id, 1, Integer::sum);
                     String sha = String.format("%064x", id);
+                    // the node uploads its SRPM to Pulp before it reports, as the real one does
+                    PulpStub.shared().register("/a/" + id + "/", sha, Packages.meta("p-" + id + "-1-1.src.rpm"));
                     HttpResponse<String> report = post(http, token, "/api/v1/build_node/build_done",
                             "{\"task_id\":" + id + ",\"status\":\"done\",\"artifacts\":[{\"name\":\"p-" + id
                                     + ".src.rpm\",\"type\":\"rpm\",\"href\":\"/a/" + id + "/\",\"sha256\":\"" + sha

@@ -100,7 +100,7 @@ class NulCharacterTest extends EmptyQueueTest {
                 .body("detail[0].msg", containsString("The database refused a value of the request"));
         assertThat(Node.getBuild(build).getInt("tasks[0].status")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM build_artifacts WHERE build_task_id = " + id)).isZero();
-        assertThat(count("SELECT count(*) FROM artifact_import_jobs WHERE build_task_id = " + id)).isZero();
+        assertThat(count("SELECT count(*) FROM store_jobs WHERE build_task_id = " + id)).isZero();
 
         Map<String, Object> artifact = Node.artifact("nul-report-1-1.el8.src.rpm", "rpm", 0);
         artifact.put("name", "nul" + NUL + ".rpm");

@@ -17,6 +17,8 @@ public final class Node {
     public static final List<String> X86_WITH_SRC = List.of("x86_64", "i686", "src");
 
     public final Api.ServiceUser account;
+    /** The build of each task this node claimed. */
+    private final Map<Long, Long> buildOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Node(Api.ServiceUser account) {
         this.account = account;
@@ -37,10 +39,28 @@ public final class Node {
     public JsonPath getTask(List<String> arches) {
         Response r = getTaskResponse(arches, List.of());
         r.then().statusCode(200);
-        return r.asString().equals("null") ? null : r.jsonPath();
+        if (r.asString().equals("null")) {
+            return null;
+        }
+        JsonPath task = r.jsonPath();
+        buildOf.put(task.getLong("id"), task.getLong("build_id"));
+        return task;
     }
 
+    /**
+     * Reports the task as the real node does; when the answer is 200 and this node claimed the task, waits until
+     * the build's store jobs (the import of what it reported) have ended, so the test sees the dependants released.
+     */
     public Response buildDone(long taskId, String status, List<Map<String, Object>> artifacts) {
+        Response r = report(taskId, status, artifacts);
+        Long build = buildOf.get(taskId);
+        if (r.statusCode() == 200 && build != null) {
+            awaitJobs(build);
+        }
+        return r;
+    }
+
+    private Response report(long taskId, String status, List<Map<String, Object>> artifacts) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("task_id", taskId);
         body.put("status", status);

@@ -45,7 +45,10 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
                     + e.getMessage(), e);
         }
         // the store job workers look for work often, so builds become dispatchable within milliseconds in tests
-        return Map.of("albs.pulp.host", PulpStub.shared().baseUrl(), "albs.jobs.poll-interval", "PT0.02S");
+        // and the fake Pulp's troubles (see PulpStub.failNext, stall) show within a second or two
+        return Map.of("albs.pulp.host", PulpStub.shared().baseUrl(), "albs.jobs.poll-interval", "PT0.02S",
+                "albs.pulp.timeout", "PT1S", "albs.pulp.retries", "1", "albs.pulp.backoff", "PT0.05S",
+                "albs.beholder.host", BeholderStub.shared().baseUrl());
     }
 
     @Override

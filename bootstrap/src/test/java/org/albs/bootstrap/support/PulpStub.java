@@ -50,6 +50,9 @@ public final class PulpStub implements AutoCloseable {
     private record Artifact(String sha256, PackageMeta meta) {
     }
 
+    private record Failure(String method, String pathPart, int[] left, int status) {
+    }
+
     private final State state = new State();
     private final WireMockServer server;
 
@@ -133,6 +136,23 @@ public final class PulpStub implements AutoCloseable {
         }
     }
 
+    /**
+     * The next {@code times} calls of {@code method} whose path contains {@code pathPart} answer {@code status}
+     * and change nothing (a Pulp in trouble).
+     */
+    public void failNext(String method, String pathPart, int times, int status) {
+        synchronized (state) {
+            state.failures.add(new Failure(method, pathPart, new int[] {times}, status));
+        }
+    }
+
+    /** Every answer from now on comes after {@code millis} (0: at once again): a Pulp that does not answer. */
+    public void stall(int millis) {
+        synchronized (state) {
+            state.delay = millis;
+        }
+    }
+
     /** Forgets everything: repositories, content, artifacts, calls. */
     public void reset() {
         synchronized (state) {
@@ -158,8 +178,12 @@ public final class PulpStub implements AutoCloseable {
         final Map<String, Map<String, Object>> content = new LinkedHashMap<>();
         final Map<String, List<String>> tasks = new LinkedHashMap<>();
         final List<Call> calls = new ArrayList<>();
+        final List<Failure> failures = new ArrayList<>();
+        int delay;
 
         void clear() {
+            failures.clear();
+            delay = 0;
             artifacts.clear();
             repos.clear();
             repoContent.clear();
@@ -181,7 +205,19 @@ public final class PulpStub implements AutoCloseable {
 
         @Override
         public synchronized ResponseDefinition transform(ServeEvent event) {
-            return answer(event.getRequest());
+            Request request = event.getRequest();
+            for (Failure f : failures) {
+                if (f.left()[0] > 0 && f.method().equals(request.getMethod().getName())
+                        && request.getUrl().contains(f.pathPart())) {
+                    f.left()[0]--;
+                    return delayed(status(f.status(), Map.of("detail", "Service unavailable")));
+                }
+            }
+            return delayed(answer(request));
+        }
+
+        private ResponseDefinition delayed(ResponseDefinition answer) {
+            return delay == 0 ? answer : ResponseDefinitionBuilder.like(answer).withFixedDelay(delay).build();
         }
 
         private ResponseDefinition answer(Request request) {
