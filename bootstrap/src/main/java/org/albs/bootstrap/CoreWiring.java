@@ -5,10 +5,12 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 import org.albs.adapter.in.rest.security.Hs256AccessTokens;
 import org.albs.adapter.in.rest.security.Pbkdf2PasswordHasher;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.albs.adapter.out.beholder.BeholderPackageKnowledge;
 import org.albs.adapter.out.beholder.BeholderSettings;
 import org.albs.adapter.out.pulp.PulpArtifactStore;
@@ -87,16 +89,25 @@ public class CoreWiring {
         return new BuildService(builds, queries, queue, platforms, jobs, artifacts, tx, clock);
     }
 
+    /** Pulp itself: typed as its class only, so the core gets the measured store below. */
     @Produces
     @Singleton
-    PulpArtifactStore artifactStore(AlbsConfig config) {
+    @Typed(PulpArtifactStore.class)
+    PulpArtifactStore pulp(AlbsConfig config) {
         AlbsConfig.Pulp p = config.pulp();
-        return new PulpArtifactStore(new PulpSettings(p.host(), p.user(), p.password().orElse(""), p.timeout(), p.retries(),
-                p.backoff(), p.taskPollInterval(), p.taskTimeout()));
+        return new PulpArtifactStore(new PulpSettings(p.host(), p.user(), p.password().orElse(""), p.timeout(),
+                p.retries(), p.backoff(), p.taskPollInterval(), p.taskTimeout()));
     }
 
-    void closeArtifactStore(@Disposes PulpArtifactStore store) {
-        store.close();
+    void closePulp(@Disposes PulpArtifactStore pulp) {
+        pulp.close();
+    }
+
+    /** The artifact store the core uses: Pulp, measured. */
+    @Produces
+    @Singleton
+    ArtifactStore artifactStore(PulpArtifactStore pulp, MeterRegistry registry) {
+        return new MeteredArtifactStore(pulp, registry);
     }
 
     @Produces

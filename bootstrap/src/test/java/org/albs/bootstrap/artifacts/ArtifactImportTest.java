@@ -87,7 +87,7 @@ class ArtifactImportTest {
     }
 
     private void done(long taskId, String status, List<Map<String, Object>> artifacts) {
-        node.buildDone(taskId, status, artifacts).then().statusCode(200);
+        node.report(taskId, status, artifacts).then().statusCode(200);
     }
 
     private long count(String sql) {
@@ -215,8 +215,10 @@ class ArtifactImportTest {
         ExecutorService two = Executors.newFixedThreadPool(2);
         List<Future<Integer>> ran = List.of(two.submit(this::drain), two.submit(this::drain));
         int total = ran.get(0).get(30, TimeUnit.SECONDS) + ran.get(1).get(30, TimeUnit.SECONDS);
-        assertThat(total).isEqualTo(6);
+        assertThat(total).as("the six builds' jobs, and any an earlier test left backing off").isGreaterThanOrEqualTo(6);
         for (long b : builds) {
+            assertThat(count("SELECT count(*) FROM store_job_history h JOIN store_jobs j ON j.id = h.store_job_id"
+                    + " WHERE j.build_id = " + b + " AND h.event = 'CLAIM'")).as("claimed once").isEqualTo(1);
             long creates = pulp.calls().stream().filter(c -> c.method().equals("POST")
                     && c.path().endsWith("/repositories/rpm/rpm/") && String.valueOf(c.body().get("name"))
                     .equals(PLATFORM + "-x86_64-" + b + "-br")).count();
@@ -233,7 +235,7 @@ class ArtifactImportTest {
         ran = List.of(two.submit(this::drain), two.submit(this::drain));
         total = ran.get(0).get(30, TimeUnit.SECONDS) + ran.get(1).get(30, TimeUnit.SECONDS);
         two.shutdown();
-        assertThat(total).isEqualTo(6);
+        assertThat(total).isGreaterThanOrEqualTo(6);
         assertThat(count("SELECT count(*) FROM store_job_history h JOIN store_jobs j ON j.id = h.store_job_id"
                 + " WHERE j.build_task_id IN (" + String.join(",", reported.keySet().stream().map(String::valueOf)
                 .toList()) + ") AND h.event = 'CLAIM'")).as("each job claimed once").isEqualTo(6);
@@ -270,8 +272,8 @@ class ArtifactImportTest {
                 .then().statusCode(200).extract().jsonPath().getList("jobs");
         assertThat(open).hasSize(1);
         assertThat(open.get(0).get("state")).isEqualTo("running");
-        assertThat(String.valueOf(open.get(0).get("last_error"))).containsIgnoringCase("timed out")
-                .as("names the call");
+        assertThat(String.valueOf(open.get(0).get("last_error"))).as("names the call and the timeout")
+                .contains("GET /pulp/api/v3/repositories/").contains("timeout");
         Api.asAdmin().when().get("/api/v1/jobs/?state=stuck").then().statusCode(400);
         node.account.request().when().get("/api/v1/jobs/").then().statusCode(403);
     }

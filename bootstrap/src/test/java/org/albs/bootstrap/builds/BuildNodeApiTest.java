@@ -17,6 +17,7 @@ import io.restassured.response.Response;
 import org.albs.bootstrap.support.Api;
 import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.PostgresDatabase;
+import org.albs.bootstrap.support.PulpStub;
 import org.junit.jupiter.api.Test;
 
 /** The albs-node wire contract: get_task, ping, build_done, against real PostgreSQL. */
@@ -113,8 +114,8 @@ class BuildNodeApiTest extends EmptyQueueTest {
                 .then().statusCode(200).body("ok", equalTo(true));
         JsonPath i686 = node.getTask(Node.X86_WITH_SRC);
         assertThat(i686.getString("arch")).isEqualTo("i686");
-        assertThat(i686.getString("built_srpm_url")).isEqualTo("http://pulp/pulp/content/builds/AlmaLinux-8-src-"
-                + build + "-br/Packages/c/chan-0.0.4-3.el8.src.rpm");
+        assertThat(i686.getString("built_srpm_url")).as("where Pulp serves it").isEqualTo(PulpStub.shared().baseUrl()
+                + "/pulp/content/builds/AlmaLinux-8-src-" + build + "-br/Packages/c/chan-0.0.4-3.el8.src.rpm");
         assertThat(i686.getString("srpm_hash")).isEqualTo("cas-chan-0.0.4-3.el8.src.rpm");
         JsonPath x86 = node.getTask(Node.X86_WITH_SRC);
         assertThat(x86.getString("arch")).isEqualTo("x86_64");
@@ -132,7 +133,7 @@ class BuildNodeApiTest extends EmptyQueueTest {
         assertThat(view.getList("tasks[0].artifacts.name", String.class))
                 .contains("chan-0.0.4-3.el8.src.rpm");
         assertThat(view.getString("tasks[0].artifacts[0].sha256")).hasSize(64);
-        assertThat(view.getString("tasks[0].artifact_imports[0].state")).isEqualTo("pending");
+        assertThat(view.getString("tasks[0].artifact_imports[0].state")).isEqualTo("done");
         assertThat(view.getList("tasks[0].performance_stats")).hasSize(1);
         assertThat(view.getString("tasks[0].started_at")).isEqualTo("2026-01-01T10:00:00.000001");
         assertThat(view.getList("tasks[0].history.event", String.class)).containsExactly("CLAIM", "DONE");

@@ -75,7 +75,8 @@ class LeaseQueueAgreementTest {
     private static final List<List<String>> NODE_ARCHES = List.of(List.of("src", "x86_64"), List.of("x86_64"),
             List.of("i686"), List.of("src"), List.of("src", "x86_64", "i686"));
     private static final Pattern USER_ID = Pattern.compile("user (\\d+)");
-    private static final Pattern BUILD_ID = Pattern.compile("-src-(\\d+)-br");
+    /** A build's id in a build repository's name ({@code …-src-12-br}, {@code …-x86_64-12-debug-br}). */
+    private static final Pattern BUILD_ID = Pattern.compile("-(\\d+)(-debug)?-br");
 
     @Inject
     AdapterPorts real;
@@ -381,7 +382,9 @@ class LeaseQueueAgreementTest {
             ordinal++;
         }
         return "task " + build + "/" + ordinal + " " + t.arch() + " ref " + t.ref() + " by " + t.createdBy()
-                + " srpm " + names(side, t.builtSrpmUrl()) + " " + t.srpmHash() + " repos " + t.repositories()
+                + " srpm " + names(side, t.builtSrpmUrl()) + " " + t.srpmHash()
+                + " repos " + names(side, t.repositories().stream().map(r -> r.name() + ":" + r.priority() + ":"
+                + r.mockEnabled()).toList().toString())
                 + " data " + t.platform().data() + " linked " + t.linkedBuilds();
     }
 
@@ -399,8 +402,8 @@ class LeaseQueueAgreementTest {
         Matcher builds = BUILD_ID.matcher(out.toString());
         StringBuilder done = new StringBuilder();
         while (builds.find()) {
-            builds.appendReplacement(done, "-src-build" + side.buildIds.indexOf(Long.parseLong(builds.group(1)))
-                    + "-br");
+            builds.appendReplacement(done, "-build" + side.buildIds.indexOf(Long.parseLong(builds.group(1)))
+                    + (builds.group(2) == null ? "" : "-debug") + "-br");
         }
         builds.appendTail(done);
         return done.toString();
