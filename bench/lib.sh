@@ -66,6 +66,21 @@ listener_pid() {
     ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
 }
 
+# ensure_pulp: unless PULP_HOST names a Pulp, runs the fake one (bench/fake_pulp.py) on 127.0.0.1:$FAKE_PULP_PORT
+# (default 18089), so the server's store jobs (repositories, imports) run while dispatch is measured.
+ensure_pulp() {
+    [[ -n "${PULP_HOST:-}" ]] && return 0
+    local port=${FAKE_PULP_PORT:-18089} i
+    if [[ -z "$(listener_pid "$port")" ]]; then
+        python3 "$(dirname "${BASH_SOURCE[0]}")/fake_pulp.py" --port "$port" >/tmp/albs-fake-pulp.log 2>&1 </dev/null &
+        for ((i = 0; i < 50; i++)); do
+            curl -s -o /dev/null "http://127.0.0.1:$port/fake/stats" && break
+            sleep 0.1
+        done
+    fi
+    PULP_HOST="http://127.0.0.1:$port"
+}
+
 # start_server PORT DB LOGFILE [extra env assignments...]  -> prints the java PID
 # The java process is exec'ed directly (no wrapper), so $! is the JVM itself.
 start_server() {
@@ -77,7 +92,8 @@ start_server() {
     if [[ -n "$(listener_pid "$port")" ]]; then
         die "port $port is already in use (pid $(listener_pid "$port"))"
     fi
-    env QUARKUS_HTTP_PORT="$port" \
+    ensure_pulp
+    env QUARKUS_HTTP_PORT="$port" PULP_HOST="$PULP_HOST" \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
         QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD=x \
         JWT_SECRET="$JWT_SECRET" ALBS_ADMIN_USERNAME="$ADMIN_USERNAME" ALBS_ADMIN_EMAIL="$ADMIN_EMAIL" \

@@ -96,6 +96,10 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     @Override
     public synchronized StoredRepository createRepository(BuildRepository spec) {
         maybeFail("createRepository");
+        StoredRepository existing = repositories.get(spec.name());
+        if (existing != null) {
+            return existing;
+        }
         calls.add("create " + spec.name());
         StoredRepository repo = new StoredRepository(spec.name(), "/repositories/" + spec.name() + "/",
                 "https://store.example.org/" + spec.basePath() + "/");

@@ -29,12 +29,7 @@ public enum StoreJobStatus implements WorkStatus {
     }
 
     public static StoreJobStatus ofCode(int code) {
-        for (StoreJobStatus s : values()) {
-            if (s.code == code) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown store job status " + code);
+        return WorkStatus.ofCode(StoreJobStatus.class, code);
     }
 
     /** The status named in the jobs API ({@code waiting}, {@code running} ...), if it is one. */

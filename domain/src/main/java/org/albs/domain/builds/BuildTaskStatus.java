@@ -35,11 +35,6 @@ public enum BuildTaskStatus implements WorkStatus {
     }
 
     public static BuildTaskStatus ofCode(int code) {
-        for (BuildTaskStatus s : values()) {
-            if (s.code == code) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown build task status " + code);
+        return WorkStatus.ofCode(BuildTaskStatus.class, code);
     }
 }

@@ -10,4 +10,14 @@ public interface WorkStatus {
     LeasePhase phase();
 
     String name();
+
+    /** The status of {@code kind} with this code; an unknown code is a broken store, not bad input. */
+    static <S extends Enum<S> & WorkStatus> S ofCode(Class<S> kind, int code) {
+        for (S s : kind.getEnumConstants()) {
+            if (s.code() == code) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + kind.getSimpleName() + " " + code);
+    }
 }

@@ -1,0 +1,23 @@
+package org.albs.application.fakes;
+
+import java.util.UUID;
+
+import org.albs.application.port.out.AbstractArtifactStoreContractTest;
+import org.albs.application.port.out.ArtifactStore;
+import org.albs.domain.artifacts.PackageMeta;
+
+class InMemoryArtifactStoreContractTest extends AbstractArtifactStoreContractTest {
+    private final InMemoryArtifactStore store = new InMemoryArtifactStore();
+
+    @Override
+    protected ArtifactStore store() {
+        return store;
+    }
+
+    @Override
+    protected String upload(String sha256, PackageMeta meta) {
+        String href = "/pulp/api/v3/artifacts/" + UUID.randomUUID() + "/";
+        store.upload(href, sha256, meta);
+        return href;
+    }
+}

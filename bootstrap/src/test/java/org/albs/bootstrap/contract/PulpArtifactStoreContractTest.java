@@ -1,0 +1,31 @@
+package org.albs.bootstrap.contract;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.albs.application.port.out.AbstractArtifactStoreContractTest;
+import org.albs.application.port.out.ArtifactStore;
+import org.albs.bootstrap.support.PostgresDatabase;
+import org.albs.bootstrap.support.PulpStub;
+import org.albs.domain.artifacts.PackageMeta;
+
+/** The Pulp adapter, as the server wires it, against the suite's fake Pulp: the same contract as the in-memory store. */
+@QuarkusTest
+@WithTestResource(PostgresDatabase.class)
+class PulpArtifactStoreContractTest extends AbstractArtifactStoreContractTest {
+    @Inject
+    ArtifactStore store;
+
+    @Override
+    protected ArtifactStore store() {
+        return store;
+    }
+
+    @Override
+    protected String upload(String sha256, PackageMeta meta) {
+        String href = PulpStub.artifactHref();
+        PulpStub.shared().register(href, sha256, meta);
+        return href;
+    }
+}
