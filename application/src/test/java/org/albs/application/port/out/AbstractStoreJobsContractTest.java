@@ -103,12 +103,13 @@ public abstract class AbstractStoreJobsContractTest {
         long src = b.task("src", 0);
         long x86 = b.task("x86_64", 0);
         long i686 = b.task("i686", 0);
-        f.finish(node, src, NodeOutcome.DONE, T0);
-        f.finish(node, x86, NodeOutcome.DONE, T0);
+        f.run(node, src, T0);
+        f.run(node, x86, T0);
         long x86Import = enqueue(StoreJobKind.IMPORT_ARTIFACTS, StoreJob.Subject.task(b.id(), x86));
         f.ports().tx().run(() -> jobs().enqueueFinalizationWhenSettled(x86, T0));
         assertThat(finalizations(b.id())).as("the i686 task is still idle").isZero();
 
+        f.claim(node, i686, T0);
         f.finish(node, i686, NodeOutcome.FAILED, T0);
         f.ports().tx().run(() -> jobs().enqueueFinalizationWhenSettled(i686, T0));
         assertThat(finalizations(b.id())).as("x86_64's import is still waiting").isZero();
