@@ -21,6 +21,8 @@ from aiohttp import web
 API = '/pulp/api/v3/'
 repos, dists, content, tasks = {}, {}, {}, {}
 repo_content = {}
+# lookups by (collection, name) and (collection, sha256): the server asks for them for every repository and artifact
+by_name, by_sha = {}, {}
 counts = {'calls': 0}
 
 
@@ -58,12 +60,17 @@ async def handle(request):
         objects = {'repositories': repos, 'distributions': dists, 'content': content}.get(group)
         if method == 'GET':
             q = request.query
-            found = [o for h, o in objects.items() if h.startswith(collection)
-                     and all(o.get(k) == v for k, v in q.items() if k in ('name', 'sha256'))]
-            return page(found)
+            if 'name' in q:
+                href = by_name.get((collection, q['name']))
+            elif 'sha256' in q:
+                href = by_sha.get((collection, q['sha256']))
+            else:
+                return page(o for h, o in objects.items() if h.startswith(collection))
+            return page([objects[href]] if href in objects else [])
         if group == 'repositories':
             href = f'{collection}{uuid.uuid4()}/'
             repos[href] = {'pulp_href': href, 'name': body['name'], 'latest_version_href': f'{href}versions/0/'}
+            by_name[(collection, body['name'])] = href
             repo_content[href] = set()
             return web.json_response(repos[href], status=201)
         if group == 'distributions':
@@ -71,17 +78,18 @@ async def handle(request):
             host = f'{request.scheme}://{request.host}'
             dists[href] = {'pulp_href': href, 'name': body['name'], 'base_path': body['base_path'],
                            'repository': body.get('repository'), 'base_url': f"{host}/pulp/content/{body['base_path']}/"}
+            by_name[(collection, body['name'])] = href
             return task([href])
         if group == 'content':
             sha = hashlib.sha256(body['artifact'].encode()).hexdigest()
-            for h, o in content.items():
-                if h.startswith(collection) and o['sha256'] == sha:
-                    return task([h])
+            if by_sha.get((collection, sha)) in content:
+                return task([by_sha[(collection, sha)]])
             href = f'{collection}{uuid.uuid4()}/'
             unit = {'pulp_href': href, 'sha256': sha, 'digest': sha, 'relative_path': body.get('relative_path')}
             if seg[1] == 'rpm':
                 unit.update(nevra(body.get('relative_path', '')))
             content[href] = unit
+            by_sha[(collection, sha)] = href
             return task([href])
         if group == 'publications':
             return task([f'{collection}{uuid.uuid4()}/'])

@@ -72,11 +72,13 @@ ensure_pulp() {
     [[ -n "${PULP_HOST:-}" ]] && return 0
     local port=${FAKE_PULP_PORT:-18089} i
     if [[ -z "$(listener_pid "$port")" ]]; then
-        python3 "$(dirname "${BASH_SOURCE[0]}")/fake_pulp.py" --port "$port" >/tmp/albs-fake-pulp.log 2>&1 </dev/null &
+        "$PY" "$(dirname "${BASH_SOURCE[0]}")/fake_pulp.py" --port "$port" >/tmp/albs-fake-pulp.log 2>&1 </dev/null &
         for ((i = 0; i < 50; i++)); do
             curl -s -o /dev/null "http://127.0.0.1:$port/fake/stats" && break
             sleep 0.1
         done
+        curl -s -o /dev/null "http://127.0.0.1:$port/fake/stats" \
+            || die "the fake Pulp did not start (log /tmp/albs-fake-pulp.log)"
     fi
     PULP_HOST="http://127.0.0.1:$port"
 }

@@ -100,8 +100,11 @@ public interface AlbsConfig {
         @WithDefault("2")
         int workers();
 
-        /** How long an idle worker waits before it looks for a job again. */
-        @WithDefault("PT1S")
+        /**
+         * How long an idle worker waits before it looks for a job again: a task's dependants wait for its import,
+         * so this adds to every step of a chain of builds (an idle look is one indexed query).
+         */
+        @WithDefault("PT0.25S")
         Duration pollInterval();
 
         /** How long a worker holds a job between two recorded steps before another worker may take it over. */
