@@ -130,10 +130,10 @@ public class CoreWiring {
 
     @Produces
     @Singleton
-    BuildNodeService buildNodeService(BuildTaskQueue queue, Builds builds, TaskResults results, Platforms platforms,
-                                      Transactions tx, Clock clock, AlbsConfig config) {
+    BuildNodeService buildNodeService(BuildTaskQueue queue, Builds builds, TaskResults results, StoreJobs jobs,
+                                      Platforms platforms, Transactions tx, Clock clock, AlbsConfig config) {
         LeaseTerms terms = new LeaseTerms(config.dispatch().leaseDuration(), config.dispatch().maxAttempts());
-        return new BuildNodeService(queue, builds, results, platforms, tx, clock, terms,
+        return new BuildNodeService(queue, builds, results, jobs, platforms, tx, clock, terms,
                 config.pulp().host() + "/pulp/content/builds/");
     }
 }

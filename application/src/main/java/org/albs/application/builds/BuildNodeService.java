@@ -21,6 +21,7 @@ import org.albs.application.port.in.builds.TaskPayload;
 import org.albs.application.port.out.BuildTaskQueue;
 import org.albs.application.port.out.Builds;
 import org.albs.application.port.out.Platforms;
+import org.albs.application.port.out.StoreJobs;
 import org.albs.application.port.out.TaskAssignment;
 import org.albs.application.port.out.TaskCriteria;
 import org.albs.application.port.out.TaskResults;
@@ -44,6 +45,7 @@ public class BuildNodeService implements GetTaskUseCase, RenewLeasesUseCase, Rep
     private final Dispatcher<BuildTask, TaskCriteria, TaskAssignment> dispatcher;
     private final Builds builds;
     private final TaskResults results;
+    private final StoreJobs jobs;
     private final Platforms platforms;
     private final Transactions tx;
     private final Clock clock;
@@ -53,8 +55,9 @@ public class BuildNodeService implements GetTaskUseCase, RenewLeasesUseCase, Rep
     /**
      * @param srpmBaseUrl where nodes download a built SRPM from: the task's SRPM location is appended to it
      */
-    public BuildNodeService(BuildTaskQueue queue, Builds builds, TaskResults results, Platforms platforms,
-                            Transactions tx, Clock clock, LeaseTerms terms, String srpmBaseUrl) {
+    public BuildNodeService(BuildTaskQueue queue, Builds builds, TaskResults results, StoreJobs jobs,
+                            Platforms platforms, Transactions tx, Clock clock, LeaseTerms terms, String srpmBaseUrl) {
+        this.jobs = jobs;
         this.queue = queue;
         this.dispatcher = new Dispatcher<>(queue, terms);
         this.builds = builds;
@@ -118,11 +121,15 @@ public class BuildNodeService implements GetTaskUseCase, RenewLeasesUseCase, Rep
         });
     }
 
-    /** Tasks the queue ended (their last lease ran out): their dependants stop waiting, their builds count them. */
+    /**
+     * Tasks the queue ended (their last lease ran out): their dependants stop waiting, their builds count them, and
+     * a ref whose last task this was on its platform is finalized (no import will come to do it).
+     */
     private void ended(List<Change<BuildTask>> ended, Instant now) {
         OpenTaskCounts counts = new OpenTaskCounts();
         for (Change<BuildTask> change : ended) {
             queue.releaseDependants(change.work());
+            jobs.enqueueFinalizationWhenSettled(change.work().id(), now);
             counts.add(change.work().buildId(), -1);
         }
         counts.writeTo(builds, now);

@@ -46,7 +46,7 @@ class StoreJobServiceTest {
     private final InMemoryAdapters a = new InMemoryAdapters(clock);
     private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.jobs(),
             a.artifacts(), a.tx(), clock);
-    private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.platforms(),
+    private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(), a.platforms(),
             a.tx(), clock, new LeaseTerms(Duration.ofMinutes(20), 3), "http://pulp/pulp/content/builds");
     private final StoreJobService jobs = a.storeJobService();
     private UserId worker;
@@ -333,6 +333,26 @@ class StoreJobServiceTest {
         assertThat(job(StoreJobKind.FINALIZE_INDEX).status()).isEqualTo(StoreJobStatus.DONE);
         assertThat(a.knowledge().calls()).isZero();
         assertThat(a.artifactStore().content("AlmaLinux-9-x86_64-" + b.id() + "-br")).hasSize(2);
+    }
+
+    @Test
+    void aRefWhoseLastTaskLostItsLastLeaseIsFinalizedAllTheSame() {
+        BuildNodeService oneAttempt = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(), a.platforms(),
+                a.tx(), clock, new LeaseTerms(Duration.ofMinutes(20), 1), "http://pulp/pulp/content/builds");
+        BuildView b = create(true, "x86_64", "i686");
+        report(next("src").orElseThrow().id(), "done", rpm("doc-1-1.el9.src.rpm"));
+        runJobs();
+        report(next("x86_64").orElseThrow().id(), "done", rpm("doc-1-1.el9.noarch.rpm"));
+        runJobs();
+        next("i686").orElseThrow();
+        assertThat(a.store().jobs().stream().filter(j -> j.kind() == StoreJobKind.FINALIZE_INDEX)).isEmpty();
+
+        clock.advance(Duration.ofMinutes(21));
+        assertThat(oneAttempt.failExhaustedLeases(10).failed()).hasSize(1);
+        assertThat(job(StoreJobKind.FINALIZE_INDEX).status()).isEqualTo(StoreJobStatus.WAITING);
+        runJobs();
+        assertThat(job(StoreJobKind.FINALIZE_INDEX).status()).isEqualTo(StoreJobStatus.DONE);
+        assertThat(b.id()).isPositive();
     }
 
     // ---- deletion and operators ----------------------------------------------------------------------------

@@ -47,7 +47,7 @@ class BuildNodeServiceTest {
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryAdapters a = new InMemoryAdapters(clock);
     private final LeaseTerms policy = new LeaseTerms(LEASE, 3);
-    private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.platforms(),
+    private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(), a.platforms(),
             a.tx(), clock, policy, "http://pulp/pulp/content/builds");
     private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.jobs(),
             a.artifacts(), a.tx(), clock);
@@ -268,7 +268,7 @@ class BuildNodeServiceTest {
 
     @Test
     void failExhaustedLeasesFailsOnlyTasksOnTheirLastAttempt() {
-        BuildNodeService oneShot = new BuildNodeService(a.queue(), a.builds(), a.results(), a.platforms(), a.tx(),
+        BuildNodeService oneShot = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(), a.platforms(), a.tx(),
                 clock, new LeaseTerms(LEASE, 1), "http://pulp/");
         BuildView b = independent(alice, "bash", "zlib");
         long lost = next(node, "src").id();

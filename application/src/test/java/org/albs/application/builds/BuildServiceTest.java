@@ -48,7 +48,7 @@ class BuildServiceTest {
     private final InMemoryAdapters a = new InMemoryAdapters(clock);
     private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.jobs(),
             a.artifacts(), a.tx(), clock);
-    private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.platforms(),
+    private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(), a.platforms(),
             a.tx(), clock, new LeaseTerms(Duration.ofMinutes(20), 3), "http://pulp/");
 
     private User alice;
@@ -336,7 +336,7 @@ class BuildServiceTest {
 
     @Test
     void aTaskFailedByItsLastLeaseGetsAFreshAttemptBudget() {
-        BuildNodeService oneShot = new BuildNodeService(a.queue(), a.builds(), a.results(), a.platforms(), a.tx(),
+        BuildNodeService oneShot = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(), a.platforms(), a.tx(),
                 clock, new LeaseTerms(Duration.ofMinutes(20), 1), "http://pulp/");
         BuildView b = create(alice, simple("bash"));
         next("src");
