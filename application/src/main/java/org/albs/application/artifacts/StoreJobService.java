@@ -65,6 +65,7 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
     private final Clock clock;
     private final Duration backOff;
     private final Duration maxBackOff;
+    private final Map<Long, String> platformNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StoreJobService(StoreJobs jobs, BuildArtifacts artifacts, BuildTaskQueue tasks, Platforms platforms,
                            ArtifactStore store, PackageKnowledge knowledge, Transactions tx, Clock clock,
@@ -167,11 +168,15 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
             return store.await(op);
         }
 
+        /**
+         * A step's end is recorded with the next step's start (or the job's end, or its back-off): a step taken over
+         * before that finds its operation started and awaits it again, which changes nothing.
+         */
         private void change(String repoName, StoredRepository repo, Set<String> add, Set<String> remove) {
             String step = "change:" + repoName;
             if (!job.isDone(step)) {
                 operation(step, () -> store.startChange(repo, add, remove));
-                save(job.done(step));
+                job = job.done(step);
             }
         }
 
@@ -179,7 +184,7 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
             String step = "publish:" + repoName;
             if (!job.isDone(step)) {
                 operation(step, () -> store.startPublication(repo));
-                save(job.done(step));
+                job = job.done(step);
             }
         }
 
@@ -244,34 +249,48 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
 
         private void importArtifacts() {
             long taskId = job.subject().taskId();
-            BuildTask task = tx.inTransaction(() -> tasks.lock(taskId)).orElse(null);
-            if (task == null) {
+            record Read(BuildTask task, List<BuildArtifacts.ArtifactRecord> records,
+                        Map<String, StoredRepository> repos) {
+            }
+            Read read = tx.inTransaction(() -> tasks.lock(taskId).map(t -> new Read(t, artifacts.ofTask(taskId),
+                    artifacts.repositories(t.buildId()))).orElse(null));
+            if (read == null) {
                 finish("the task was deleted with its build before its artifacts were imported");
                 return;
             }
-            String platformName = platformOf(task.platformId()).name();
-            Map<Long, BuildArtifacts.ArtifactRecord> records = new LinkedHashMap<>();
-            tx.inTransaction(() -> artifacts.ofTask(taskId)).forEach(r -> records.put(r.id(), r));
-            List<ImportPlan.Placement> placements = ImportPlan.of(platformName, task.buildId(), task.arch(),
-                    !task.arch().equals("src"), records.values().stream().map(BuildArtifacts.ArtifactRecord::artifact)
-                            .toList());
-            Map<String, StoredRepository> repos = tx.inTransaction(() -> artifacts.repositories(task.buildId()));
+            BuildTask task = read.task();
+            List<ImportPlan.Placement> placements = ImportPlan.of(platformName(task.platformId()), task.buildId(),
+                    task.arch(), !task.arch().equals("src"), read.records().stream()
+                            .map(BuildArtifacts.ArtifactRecord::artifact).toList());
             Map<String, Set<String>> additions = new LinkedHashMap<>();
-            List<BuildArtifacts.ArtifactRecord> list = new ArrayList<>(records.values());
+            Map<Long, StoredContent> made = new LinkedHashMap<>();
             for (int i = 0; i < placements.size(); i++) {
                 ImportPlan.Placement p = placements.get(i);
                 if (!p.imported()) {
                     continue;
                 }
-                BuildArtifacts.ArtifactRecord record = list.get(i);
-                StoredContent content = record.content() != null ? record.content() : content(record, p.kind());
+                BuildArtifacts.ArtifactRecord record = read.records().get(i);
+                StoredContent content = record.content();
+                if (content == null) {
+                    content = content(record, p.kind());
+                    made.put(record.id(), content);
+                }
                 additions.computeIfAbsent(p.repository(), r -> new LinkedHashSet<>()).add(content.handle());
             }
+            if (!made.isEmpty()) {
+                // every unit of the report is made and checked before any repository changes: nothing half-imported
+                tx.run(() -> {
+                    if (!jobs.saveSteps(job, worker)) {
+                        throw new LostLease(job.id());
+                    }
+                    made.forEach(artifacts::recordContent);
+                });
+            }
             for (Map.Entry<String, Set<String>> e : additions.entrySet()) {
-                change(e.getKey(), repository(repos, e.getKey()), e.getValue(), Set.of());
+                change(e.getKey(), repository(read.repos(), e.getKey()), e.getValue(), Set.of());
             }
             for (String repo : additions.keySet()) {
-                publish(repo, repository(repos, repo));
+                publish(repo, repository(read.repos(), repo));
             }
             Instant now = clock.instant();
             tx.run(() -> {
@@ -286,7 +305,10 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
             });
         }
 
-        /** The artifact as stored content: an existing unit of the same file, or a new one; checksum verified. */
+        /**
+         * The artifact as stored content: an existing unit of the same file, or a new one; checksum verified. The
+         * new unit is recorded by the caller with the others of the report.
+         */
         private StoredContent content(BuildArtifacts.ArtifactRecord record, ContentKind kind) {
             String reported = record.artifact().sha256().toLowerCase(Locale.ROOT);
             String step = "content:" + record.id();
@@ -304,15 +326,8 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                 throw new RejectedArtifactsException("checksum mismatch for " + record.artifact().name()
                         + ": the node reported sha256 " + reported + ", the artifact store has " + content.sha256());
             }
-            StoredContent stored = content;
-            job = job.done(step, stored.handle());
-            tx.run(() -> {
-                if (!jobs.saveSteps(job, worker)) {
-                    throw new LostLease(job.id());
-                }
-                artifacts.recordContent(record.id(), stored);
-            });
-            return stored;
+            job = job.done(step, content.handle());
+            return content;
         }
 
         private void finalizeIndex() {
@@ -381,6 +396,11 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
             throw new ArtifactStoreException("the build has no repository " + name + " in the artifact store", false);
         }
         return repo;
+    }
+
+    /** A platform's name never changes (it is how PUT finds the platform), so it is kept once read. */
+    private String platformName(long id) {
+        return platformNames.computeIfAbsent(id, k -> platformOf(k).name());
     }
 
     private Platform platformOf(long id) {
