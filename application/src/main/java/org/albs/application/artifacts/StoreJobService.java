@@ -355,12 +355,17 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                             : "multilib: " + String.join(", ", multilib.keySet());
                 }
             }
-            Map<String, IndexFinalization.RepositoryChange> plan = IndexFinalization.plan(platform.name(),
-                    s.buildId(), platform.archList(), packages, multilib);
+            IndexFinalization.Plan plan = IndexFinalization.plan(platform.name(), s.buildId(), platform.archList(),
+                    packages, multilib);
             Map<String, StoredRepository> repos = tx.inTransaction(() -> artifacts.repositories(s.buildId()));
-            plan.forEach((repo, c) -> change(repo, repository(repos, repo), c.add(), c.remove()));
-            plan.keySet().forEach(repo -> publish(repo, repository(repos, repo)));
-            finish(note);
+            plan.changes().forEach((repo, c) -> change(repo, repository(repos, repo), c.add(), c.remove()));
+            plan.changes().keySet().forEach(repo -> publish(repo, repository(repos, repo)));
+            String done = note;
+            Instant now = clock.instant();
+            tx.run(() -> {
+                saveEnd(job.finish(worker, done, now));
+                plan.adopted().forEach(artifacts::adopt);
+            });
         }
 
         private void deleteRepositories() {

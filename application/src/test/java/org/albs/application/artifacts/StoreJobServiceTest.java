@@ -322,6 +322,10 @@ class StoreJobServiceTest {
                     .contains("change AlmaLinux-9-x86_64-" + id + "-debug-br +1 -0");
             assertThat(a.artifactStore().content("AlmaLinux-9-x86_64-" + id + "-br"))
                     .as("glibc.x86_64, glibc-doc and glibc.i686; not nscd (another version)").hasSize(3);
+            assertThat(task(builds.get(id), "x86_64", 0).artifacts()).extracting(BuildView.Artifact::name)
+                    .as("the x86_64 task carries what its repositories hold")
+                    .contains("glibc-2.34-1.el9.i686.rpm", "glibc-debuginfo-2.34-1.el9.i686.rpm")
+                    .doesNotContain("nscd-2.34-1.el9.i686.rpm");
         }
     }
 

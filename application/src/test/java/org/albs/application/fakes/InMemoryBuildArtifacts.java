@@ -94,13 +94,33 @@ public final class InMemoryBuildArtifacts implements BuildArtifacts {
             store.artifacts.stream().filter(a -> a.taskId() == t.id() && a.type().equals("rpm")).forEach(a -> {
                 StoredContent c = store.contents.get(a.id());
                 if (c != null && c.pkg() != null) {
-                    packages.add(new ImportedPackage(a.name(), c.handle(), c.pkg()));
+                    packages.add(new ImportedPackage(a.name(), c));
                 }
             });
             tasks.add(new IndexFinalization.TaskPackages(t.id(), t.arch(), t.status() == BuildTaskStatus.COMPLETED,
                     packages));
         }
         return tasks;
+    }
+
+    @Override
+    public void adopt(long taskId, List<ImportedPackage> packages) {
+        store.tx.requireActive("BuildArtifacts.adopt");
+        for (ImportedPackage p : packages) {
+            BuildStore.ArtifactRow own = store.artifacts.stream()
+                    .filter(a -> a.taskId() == taskId && a.name().equals(p.fileName()) && a.type().equals("rpm"))
+                    .findFirst().orElse(null);
+            if (own == null) {
+                own = new BuildStore.ArtifactRow(store.nextRowId(), taskId, p.fileName(), "rpm", p.contentHandle(),
+                        p.content().sha256(), null);
+                store.artifacts.add(own);
+            } else if (!own.sha256().equals(p.content().sha256())) {
+                BuildStore.ArtifactRow replaced = new BuildStore.ArtifactRow(own.id(), taskId, own.name(), own.type(),
+                        own.href(), p.content().sha256(), own.casHash());
+                store.artifacts.set(store.artifacts.indexOf(own), replaced);
+            }
+            store.contents.put(own.id(), p.content());
+        }
     }
 
     @Override

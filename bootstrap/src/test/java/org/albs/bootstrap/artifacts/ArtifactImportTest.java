@@ -172,6 +172,12 @@ class ArtifactImportTest {
 
         JsonPath view = Node.getBuild(build);
         assertThat(view.getList("tasks.artifact_imports.state.flatten()", String.class)).containsOnly("done");
+        assertThat(view.getList("tasks.find { it.arch == 'x86_64' }.artifacts.name", String.class))
+                .as("the x86_64 task carries the multilib package").contains("glibc-2.28-1.el8.i686.rpm");
+        assertThat(view.getString("tasks.find { it.arch == 'x86_64' }.artifacts.find { it.name == "
+                + "'glibc-doc-2.28-1.el8.noarch.rpm' }.sha256")).as("and the canonical noarch copy")
+                .isEqualTo(view.getString("tasks.find { it.arch == 'i686' }.artifacts.find { it.name == "
+                        + "'glibc-doc-2.28-1.el8.noarch.rpm' }.sha256"));
         assertThat(view.getList("tasks.artifacts.meta.name.flatten()", String.class)).as("headers kept")
                 .contains("glibc", "glibc-doc", "glibc-debuginfo");
     }

@@ -2,12 +2,20 @@ package org.albs.domain.artifacts;
 
 import java.util.Objects;
 
-/** A package a task built, as stored: its file name, the store's content handle and its metadata. */
-public record ImportedPackage(String fileName, String contentHandle, PackageMeta meta) {
+/** A package a task built (or adopted), as stored: its file name and the store's content unit with its header. */
+public record ImportedPackage(String fileName, StoredContent content) {
     public ImportedPackage {
         Objects.requireNonNull(fileName, "fileName");
-        Objects.requireNonNull(contentHandle, "contentHandle");
-        Objects.requireNonNull(meta, "meta");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(content.pkg(), "a package has a header");
+    }
+
+    public String contentHandle() {
+        return content.handle();
+    }
+
+    public PackageMeta meta() {
+        return content.pkg();
     }
 
     public boolean isDebug() {

@@ -1,5 +1,7 @@
 package org.albs.domain.artifacts;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +19,9 @@ import java.util.Set;
  * <li><b>multilib</b>: the x86_64 repositories receive the i686 packages the knowledge base marks as multilib,
  * whichever of the two tasks finished first.</li>
  * </ul>
- * The result is one change per touched repository.
+ * The result is one change per touched repository, and the packages each task now carries in its repositories
+ * (its own noarch copies replaced by the canonical ones, x86_64 with the multilib packages), so its recorded
+ * artifacts say what its repositories hold.
  */
 public final class IndexFinalization {
     /** One task of the ref on the platform: its arch, whether it completed, and its imported packages. */
@@ -35,6 +39,14 @@ public final class IndexFinalization {
         }
     }
 
+    /** The repositories' changes by repository name, and the packages each task adopts, by task id. */
+    public record Plan(Map<String, RepositoryChange> changes, Map<Long, List<ImportedPackage>> adopted) {
+        public Plan {
+            changes = Collections.unmodifiableMap(new LinkedHashMap<>(changes));
+            adopted = Collections.unmodifiableMap(new LinkedHashMap<>(adopted));
+        }
+    }
+
     private IndexFinalization() {
     }
 
@@ -42,10 +54,10 @@ public final class IndexFinalization {
      * @param archOrder the platform's arch list, in its order: the first arch that built a noarch package gives
      *                  the canonical copy (arches not in it come after, by name)
      * @param multilib  name → version of the i686 packages to add to x86_64 (empty: none)
-     * @return repository name → its change, for repositories that change only, in a stable order
+     * @return the changes of the repositories that change, and what each task adopts
      */
-    public static Map<String, RepositoryChange> plan(String platformName, long buildId, List<String> archOrder,
-                                                     List<TaskPackages> tasks, Map<String, String> multilib) {
+    public static Plan plan(String platformName, long buildId, List<String> archOrder, List<TaskPackages> tasks,
+                            Map<String, String> multilib) {
         List<TaskPackages> completed = tasks.stream().filter(TaskPackages::completed)
                 .filter(t -> !t.arch().equals("src"))
                 .sorted(Comparator.comparingInt((TaskPackages t) -> rank(archOrder, t.arch()))
@@ -60,6 +72,7 @@ public final class IndexFinalization {
             }
         }
         Map<String, Set<String>[]> changes = new LinkedHashMap<>();
+        Map<Long, List<ImportedPackage>> adopted = new LinkedHashMap<>();
         for (TaskPackages t : completed) {
             Map<String, ImportedPackage> own = new LinkedHashMap<>();
             t.packages().forEach(p -> own.put(p.fileName(), p));
@@ -74,25 +87,27 @@ public final class IndexFinalization {
                 if (mine != null) {
                     change[1].add(mine.contentHandle());
                 }
+                adopted.computeIfAbsent(t.taskId(), k -> new ArrayList<>()).add(c);
             }
         }
         if (!multilib.isEmpty()) {
-            boolean hasX86 = completed.stream().anyMatch(t -> t.arch().equals("x86_64"));
+            TaskPackages x86 = completed.stream().filter(t -> t.arch().equals("x86_64")).findFirst().orElse(null);
             for (TaskPackages t : completed) {
-                if (!hasX86 || !t.arch().equals("i686")) {
+                if (x86 == null || !t.arch().equals("i686")) {
                     continue;
                 }
                 for (ImportedPackage p : t.packages()) {
                     if (isMultilib(p, multilib)) {
                         change(changes, BuildRepositories.rpmName(platformName, "x86_64", buildId, p.isDebug()))[0]
                                 .add(p.contentHandle());
+                        adopted.computeIfAbsent(x86.taskId(), k -> new ArrayList<>()).add(p);
                     }
                 }
             }
         }
         Map<String, RepositoryChange> plan = new LinkedHashMap<>();
         changes.forEach((repo, c) -> plan.put(repo, new RepositoryChange(c[0], c[1])));
-        return plan;
+        return new Plan(plan, adopted);
     }
 
     /**

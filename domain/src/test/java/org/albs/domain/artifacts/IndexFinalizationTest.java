@@ -14,8 +14,8 @@ class IndexFinalizationTest {
     private static final List<String> ORDER = List.of("i686", "x86_64", "aarch64");
 
     private static ImportedPackage pkg(String name, String arch, String handle) {
-        return new ImportedPackage(name + "-1.0-1.el9." + arch + ".rpm", handle,
-                new PackageMeta(name, "0", "1.0", "1.el9", arch, "src-1.0-1.el9.src.rpm"));
+        return new ImportedPackage(name + "-1.0-1.el9." + arch + ".rpm", new StoredContent(handle, "0".repeat(64),
+                new PackageMeta(name, "0", "1.0", "1.el9", arch, "src-1.0-1.el9.src.rpm")));
     }
 
     @Test
@@ -27,10 +27,14 @@ class IndexFinalizationTest {
                         pkg("lib", "x86_64", "/c/lib-x/"))),
                 new TaskPackages(1, "i686", true, List.of(pkg("doc", "noarch", "/c/doc-i/"),
                         pkg("lib", "i686", "/c/lib-i/"))));
-        Map<String, RepositoryChange> plan = IndexFinalization.plan("EL", 5, ORDER, tasks, Map.of());
+        Map<String, RepositoryChange> plan = IndexFinalization.plan("EL", 5, ORDER, tasks, Map.of()).changes();
         assertThat(plan).containsOnlyKeys("EL-x86_64-5-br", "EL-aarch64-5-br");
         assertThat(plan.get("EL-x86_64-5-br")).isEqualTo(new RepositoryChange(Set.of("/c/doc-i/"), Set.of("/c/doc-x/")));
         assertThat(plan.get("EL-aarch64-5-br")).isEqualTo(new RepositoryChange(Set.of("/c/doc-i/"), Set.of("/c/doc-a/")));
+        IndexFinalization.Plan whole = IndexFinalization.plan("EL", 5, ORDER, tasks, Map.of());
+        assertThat(whole.adopted()).as("the tasks whose copy was replaced carry the canonical one")
+                .containsOnlyKeys(2L, 3L);
+        assertThat(whole.adopted().get(3L)).extracting(ImportedPackage::contentHandle).containsExactly("/c/doc-i/");
     }
 
     @Test
@@ -40,7 +44,7 @@ class IndexFinalizationTest {
                 new TaskPackages(2, "x86_64", true, List.of(pkg("doc", "noarch", "/c/doc-x/"))),
                 new TaskPackages(3, "aarch64", true, List.of(pkg("lib", "aarch64", "/c/lib-a/"))),
                 new TaskPackages(4, "src", true, List.of(pkg("src", "src", "/c/srpm/"))));
-        Map<String, RepositoryChange> plan = IndexFinalization.plan("EL", 5, ORDER, tasks, Map.of());
+        Map<String, RepositoryChange> plan = IndexFinalization.plan("EL", 5, ORDER, tasks, Map.of()).changes();
         assertThat(plan).containsOnlyKeys("EL-aarch64-5-br");
         assertThat(plan.get("EL-aarch64-5-br").add()).containsExactly("/c/doc-x/");
         assertThat(plan.get("EL-aarch64-5-br").remove()).isEmpty();
@@ -51,7 +55,7 @@ class IndexFinalizationTest {
         List<TaskPackages> tasks = List.of(
                 new TaskPackages(1, "x86_64", true, List.of(pkg("doc-debuginfo", "noarch", "/c/d-x/"))),
                 new TaskPackages(2, "aarch64", true, List.of(pkg("doc-debuginfo", "noarch", "/c/d-a/"))));
-        Map<String, RepositoryChange> plan = IndexFinalization.plan("EL", 5, ORDER, tasks, Map.of());
+        Map<String, RepositoryChange> plan = IndexFinalization.plan("EL", 5, ORDER, tasks, Map.of()).changes();
         assertThat(plan).containsOnlyKeys("EL-aarch64-5-debug-br");
     }
 
@@ -62,8 +66,11 @@ class IndexFinalizationTest {
                 new TaskPackages(1, "i686", true, List.of(pkg("glibc", "i686", "/c/g-i/"),
                         pkg("glibc-debuginfo", "i686", "/c/gd-i/"), pkg("glibc-tools", "i686", "/c/gt-i/"),
                         pkg("nscd", "i686", "/c/n-i/"))));
-        Map<String, RepositoryChange> plan = IndexFinalization.plan("EL", 5, ORDER, tasks,
+        IndexFinalization.Plan whole = IndexFinalization.plan("EL", 5, ORDER, tasks,
                 Map.of("glibc", "1.0", "nscd", "0.9"));
+        Map<String, RepositoryChange> plan = whole.changes();
+        assertThat(whole.adopted().get(2L)).as("the x86_64 task carries the multilib packages")
+                .extracting(ImportedPackage::contentHandle).containsExactly("/c/g-i/", "/c/gd-i/");
         assertThat(plan).containsOnlyKeys("EL-x86_64-5-br", "EL-x86_64-5-debug-br");
         assertThat(plan.get("EL-x86_64-5-br").add()).containsExactly("/c/g-i/");
         assertThat(plan.get("EL-x86_64-5-debug-br").add()).containsExactly("/c/gd-i/");
@@ -74,6 +81,8 @@ class IndexFinalizationTest {
         List<TaskPackages> tasks = List.of(
                 new TaskPackages(2, "x86_64", true, List.of(pkg("glibc", "x86_64", "/c/g-x/"))),
                 new TaskPackages(1, "i686", false, List.of(pkg("glibc", "i686", "/c/g-i/"))));
-        assertThat(IndexFinalization.plan("EL", 5, ORDER, tasks, Map.of("glibc", "1.0"))).isEmpty();
+        IndexFinalization.Plan plan = IndexFinalization.plan("EL", 5, ORDER, tasks, Map.of("glibc", "1.0"));
+        assertThat(plan.changes()).isEmpty();
+        assertThat(plan.adopted()).isEmpty();
     }
 }

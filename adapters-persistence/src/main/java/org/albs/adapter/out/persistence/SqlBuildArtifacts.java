@@ -59,8 +59,8 @@ public class SqlBuildArtifacts implements BuildArtifacts {
         return v == null ? null : v.toString();
     }
 
-    @Override
-    public void recordContent(long artifactId, StoredContent content) {
+    /** The {@code meta} column: the package header the store read, and the checksum it computed. */
+    private static String meta(StoredContent content) {
         Map<String, Object> meta = new LinkedHashMap<>();
         PackageMeta p = content.pkg();
         if (p != null) {
@@ -72,8 +72,33 @@ public class SqlBuildArtifacts implements BuildArtifacts {
             meta.put("sourcerpm", p.sourceRpm());
         }
         meta.put("sha256", content.sha256());
+        return Json.write(meta);
+    }
+
+    @Override
+    public void recordContent(long artifactId, StoredContent content) {
         jdbc.update("UPDATE build_artifacts SET content_handle = :handle, meta = CAST(:meta AS jsonb) WHERE id = :id",
-                new Jdbc.Args().str("handle", content.handle()).str("meta", Json.write(meta)).lng("id", artifactId));
+                new Jdbc.Args().str("handle", content.handle()).str("meta", meta(content)).lng("id", artifactId));
+    }
+
+    @Override
+    public void adopt(long taskId, List<ImportedPackage> packages) {
+        List<Jdbc.Statement> statements = new ArrayList<>();
+        for (ImportedPackage p : packages) {
+            // the task's own artifact of that name points at the adopted unit; without one, the unit is added
+            statements.add(new Jdbc.Statement("""
+                    WITH own AS (
+                        UPDATE build_artifacts SET content_handle = :handle, sha256 = :sha, meta = CAST(:meta AS jsonb)
+                         WHERE build_task_id = :task AND name = :name AND type = 'rpm' RETURNING id)
+                    INSERT INTO build_artifacts (build_task_id, name, type, href, sha256, content_handle, meta)
+                    SELECT :task, :name, 'rpm', :handle, :sha, :handle, CAST(:meta AS jsonb)
+                     WHERE NOT EXISTS (SELECT 1 FROM own)""", new Jdbc.Args().lng("task", taskId)
+                    .str("name", p.fileName()).str("handle", p.contentHandle()).str("sha", p.content().sha256())
+                    .str("meta", meta(p.content()))));
+        }
+        if (!statements.isEmpty()) {
+            jdbc.run(statements);
+        }
     }
 
     @Override
@@ -135,15 +160,15 @@ public class SqlBuildArtifacts implements BuildArtifacts {
         Jdbc.Args args = new Jdbc.Args().lng("build", buildId).lng("platform", platformId).integer("idx", index);
         Map<Long, List<ImportedPackage>> packages = new LinkedHashMap<>();
         jdbc.query("""
-                SELECT a.build_task_id, a.name, a.content_handle, a.meta
+                SELECT a.build_task_id, a.name, a.content_handle, a.meta, a.sha256
                   FROM build_artifacts a JOIN build_tasks t ON t.id = a.build_task_id
                  WHERE t.build_id = :build AND t.platform_id = :platform AND t.index = :idx AND a.type = 'rpm'
                    AND a.content_handle IS NOT NULL AND a.meta ->> 'name' IS NOT NULL
                  ORDER BY a.id""", args, rs -> {
             Map<String, Object> meta = Json.map(rs.getString(4));
-            StoredContent c = content(rs.getString(3), "", meta);
+            StoredContent c = content(rs.getString(3), rs.getString(5), meta);
             return packages.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new ImportedPackage(rs.getString(2), c.handle(), c.pkg()));
+                    .add(new ImportedPackage(rs.getString(2), c));
         });
         return jdbc.query("""
                 SELECT t.id, t.arch, t.status FROM build_tasks t

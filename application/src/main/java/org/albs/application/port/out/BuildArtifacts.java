@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.albs.domain.artifacts.BuildRepositories;
 import org.albs.domain.artifacts.BuildRepository;
+import org.albs.domain.artifacts.ImportedPackage;
 import org.albs.domain.artifacts.IndexFinalization;
 import org.albs.domain.artifacts.StoredContent;
 import org.albs.domain.builds.BuiltArtifact;
@@ -38,6 +39,13 @@ public interface BuildArtifacts {
 
     /** The tasks of one ref on one platform with their imported packages, for the index's finalization. */
     List<IndexFinalization.TaskPackages> indexPackages(long buildId, long platformId, int index);
+
+    /**
+     * The task now carries these packages in its repositories (a canonical noarch copy in place of its own, the
+     * multilib packages of its i686 sibling): its artifact of the same name points at that content, or, when it
+     * has none, one is added.
+     */
+    void adopt(long taskId, List<ImportedPackage> packages);
 
     /** The file name of the SRPM of one ref on one platform, if its src task built one. */
     Optional<String> sourceRpm(long buildId, long platformId, int index);
