@@ -66,9 +66,21 @@ public class StoreJobWorkers {
         }
     }
 
+    /**
+     * Stops taking jobs; a worker in the middle of one is interrupted and releases it (another instance takes it
+     * over at once instead of after its lease), waiting a few seconds at most for them.
+     */
     void stop(@Observes ShutdownEvent event) {
         running = false;
         threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void work() {

@@ -65,6 +65,7 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
     private final Clock clock;
     private final Duration backOff;
     private final Duration maxBackOff;
+    private final LeaseTerms terms;
     private final Map<Long, String> platformNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StoreJobService(StoreJobs jobs, BuildArtifacts artifacts, BuildTaskQueue tasks, Platforms platforms,
@@ -72,6 +73,7 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                            LeaseTerms terms, Duration backOff, Duration maxBackOff) {
         this.jobs = jobs;
         this.dispatcher = new Dispatcher<>(jobs, terms);
+        this.terms = terms;
         this.artifacts = artifacts;
         this.tasks = tasks;
         this.platforms = platforms;
@@ -118,40 +120,64 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
 
         void work() {
             try {
-                switch (job.kind()) {
-                    case CREATE_REPOSITORIES -> createRepositories();
-                    case IMPORT_ARTIFACTS -> importArtifacts();
-                    case FINALIZE_INDEX -> finalizeIndex();
-                    case DELETE_REPOSITORIES -> deleteRepositories();
-                    default -> throw new IllegalStateException("unknown job kind " + job.kind());
+                try {
+                    switch (job.kind()) {
+                        case CREATE_REPOSITORIES -> createRepositories();
+                        case IMPORT_ARTIFACTS -> importArtifacts();
+                        case FINALIZE_INDEX -> finalizeIndex();
+                        case DELETE_REPOSITORIES -> deleteRepositories();
+                        default -> throw new IllegalStateException("unknown job kind " + job.kind());
+                    }
+                } catch (LostLease e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    failed(e);
                 }
             } catch (LostLease e) {
                 // the job is another worker's now
-            } catch (ArtifactStoreException e) {
-                if (e.isTransient()) {
-                    end(job.backOff(worker, e.getMessage(), backOff, maxBackOff, clock.instant()));
-                } else {
-                    fail(e.getMessage());
+            }
+        }
+
+        /**
+         * What a step's failure means for the job: the store refused (the job fails, an import's task too), it did
+         * not answer or something unexpected happened (the job backs off and is tried again), or the server is
+         * shutting down (the job is released at once).
+         */
+        private void failed(RuntimeException failure) {
+            Instant now = clock.instant();
+            if (Thread.interrupted()) {
+                try {
+                    end(job.release(worker, "released: the server shut down (" + failure.getMessage() + ")", now));
+                } finally {
+                    Thread.currentThread().interrupt();
                 }
-            } catch (PackageKnowledge.Unavailable e) {
-                end(job.backOff(worker, e.getMessage(), backOff, maxBackOff, clock.instant()));
-            } catch (RejectedArtifactsException e) {
-                fail(e.getMessage());
-            } catch (RuntimeException e) {
+            } else if (failure instanceof RejectedArtifactsException
+                    || failure instanceof ArtifactStoreException e && !e.isTransient()) {
+                fail(failure.getMessage());
+            } else if (failure instanceof ArtifactStoreException || failure instanceof PackageKnowledge.Unavailable) {
+                end(job.backOff(worker, failure.getMessage(), backOff, maxBackOff, now));
+            } else {
                 // a bug or a database failure: back off (a lease that runs out after the last attempt fails it)
-                end(job.backOff(worker, "unexpected " + e, backOff, maxBackOff, clock.instant()));
+                end(job.backOff(worker, "unexpected " + failure, backOff, maxBackOff, now));
             }
         }
 
         // ---- steps ------------------------------------------------------------------------------------------
 
-        /** Records the job's steps now, fenced by its lease. */
+        /** Records the job's steps now, fenced by its lease, which each record renews. */
         private void save(StoreJob next) {
             job = next;
+            saveWith(() -> { });
+        }
+
+        /** Records the job's steps and renews its lease, with {@code alsoWrite} in the same transaction. */
+        private void saveWith(Runnable alsoWrite) {
+            job = job.renew(worker, clock.instant(), terms);
             tx.run(() -> {
                 if (!jobs.saveSteps(job, worker)) {
                     throw new LostLease(job.id());
                 }
+                alsoWrite.run();
             });
         }
 
@@ -233,12 +259,7 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                 StoredRepository stored = store.findRepository(spec).orElseGet(() -> store.createRepository(spec));
                 String step = "repository:" + spec.name();
                 job = job.done(step);
-                tx.run(() -> {
-                    if (!jobs.saveSteps(job, worker)) {
-                        throw new LostLease(job.id());
-                    }
-                    artifacts.addRepository(buildId, spec, stored);
-                });
+                saveWith(() -> artifacts.addRepository(buildId, spec, stored));
             }
             Instant now = clock.instant();
             tx.run(() -> {
@@ -279,12 +300,7 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
             }
             if (!made.isEmpty()) {
                 // every unit of the report is made and checked before any repository changes: nothing half-imported
-                tx.run(() -> {
-                    if (!jobs.saveSteps(job, worker)) {
-                        throw new LostLease(job.id());
-                    }
-                    made.forEach(artifacts::recordContent);
-                });
+                saveWith(() -> made.forEach(artifacts::recordContent));
             }
             for (Map.Entry<String, Set<String>> e : additions.entrySet()) {
                 change(e.getKey(), repository(read.repos(), e.getKey()), e.getValue(), Set.of());

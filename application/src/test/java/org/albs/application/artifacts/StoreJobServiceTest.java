@@ -275,6 +275,42 @@ class StoreJobServiceTest {
         assertThat(a.store().jobs().stream().filter(j -> j.kind() == StoreJobKind.IMPORT_ARTIFACTS)).hasSize(1);
     }
 
+    @Test
+    void eachRecordedStepRenewsTheJobsLease() {
+        create(true, "x86_64");
+        report(next("src").orElseThrow().id(), "done", rpm("bash-5.1-1.el9.src.rpm"));
+        Instant claimed = clock.instant();
+        // the content takes three minutes to make; what is stored when the repository change starts?
+        a.artifactStore().beforeNextCallOf("startContent", () -> clock.advance(Duration.ofMinutes(3)));
+        java.util.concurrent.atomic.AtomicReference<org.albs.domain.lease.Lease> atChange =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        a.artifactStore().beforeNextCallOf("startChange",
+                () -> atChange.set(job(StoreJobKind.IMPORT_ARTIFACTS).state().lease()));
+        runJobs();
+        assertThat(job(StoreJobKind.IMPORT_ARTIFACTS).state().startedAt()).isEqualTo(claimed);
+        assertThat(atChange.get().renewedAt()).as("renewed by the steps recorded after the content")
+                .isEqualTo(claimed.plus(Duration.ofMinutes(3)));
+        assertThat(atChange.get().expiresAt()).isEqualTo(claimed.plus(Duration.ofMinutes(8)));
+    }
+
+    @Test
+    void aWorkerInterruptedByItsServerShuttingDownReleasesItsJobAtOnce() {
+        create(true, "x86_64");
+        report(next("src").orElseThrow().id(), "done", rpm("bash-5.1-1.el9.src.rpm"));
+        a.artifactStore().interruptNextCallOf("startChange");
+        try {
+            jobs.workOnce(worker);
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the worker's loop").isTrue();
+        }
+        StoreJob released = job(StoreJobKind.IMPORT_ARTIFACTS);
+        assertThat(released.state().lease().expiresAt()).isEqualTo(clock.instant());
+        assertThat(released.state().error()).startsWith("released: the server shut down");
+        UserId other = jobs.newWorker();
+        assertThat(jobs.workOnce(other)).as("taken over without waiting for the lease").isTrue();
+        assertThat(job(StoreJobKind.IMPORT_ARTIFACTS).status()).isEqualTo(StoreJobStatus.DONE);
+    }
+
     // ---- noarch and multilib -------------------------------------------------------------------------------
 
     private BuildView builtOnBothArches(String i686Status, boolean x86First) {

@@ -40,6 +40,7 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     private final List<String> calls = new ArrayList<>();
     private final Deque<ArtifactStoreException> failures = new ArrayDeque<>();
     private final Map<String, ArtifactStoreException> failuresOf = new HashMap<>();
+    private final Map<String, Runnable> before = new HashMap<>();
     private int next = 1;
 
     /** A node uploads a file (its handle is what it reports as {@code href}). */
@@ -70,7 +71,24 @@ public final class InMemoryArtifactStore implements ArtifactStore {
         failuresOf.put(method, error);
     }
 
+    /** Runs {@code action} when this method is called next, before it does anything (time passing, a fault). */
+    public synchronized void beforeNextCallOf(String method, Runnable action) {
+        before.put(method, action);
+    }
+
+    /** The next call of this method finds its thread interrupted (its server shutting down) and fails. */
+    public synchronized void interruptNextCallOf(String method) {
+        beforeNextCallOf(method, () -> {
+            Thread.currentThread().interrupt();
+            throw new ArtifactStoreException("interrupted while calling " + method, true);
+        });
+    }
+
     private void maybeFail(String method) {
+        Runnable action = before.remove(method);
+        if (action != null) {
+            action.run();
+        }
         ArtifactStoreException once = failuresOf.remove(method);
         if (once != null) {
             throw once;

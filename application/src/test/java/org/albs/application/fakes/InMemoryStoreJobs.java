@@ -80,8 +80,8 @@ public final class InMemoryStoreJobs extends InMemoryLeaseQueue<StoreJob, StoreJ
         if (current == null || current.status() != StoreJobStatus.RUNNING || !current.state().lease().heldBy(worker)) {
             return false;
         }
-        store.jobs.put(job.id(), new StoreJob(current.state(), current.kind(), current.subject(), job.steps(),
-                current.createdAt()));
+        store.jobs.put(job.id(), new StoreJob(current.state().withLease(job.state().lease()), current.kind(),
+                current.subject(), job.steps(), current.createdAt()));
         return true;
     }
 

@@ -179,6 +179,14 @@ public record StoreJob(WorkState<StoreJobStatus> state, StoreJobKind kind, Subje
         return apply(state.backOff(LIFECYCLE, worker, reason, now.plus(wait), now));
     }
 
+    /**
+     * The worker gives the job up now (its server is shutting down): the lease ends at once, so another worker,
+     * on any instance, takes it over with the next claim, not after the lease.
+     */
+    public Change<StoreJob> release(UserId worker, String reason, Instant now) {
+        return apply(state.backOff(LIFECYCLE, worker, reason, now, now));
+    }
+
     /** An operator puts a failed job back in the queue with a fresh attempt budget; its done steps stay done. */
     public Change<StoreJob> retry(UserId by, Instant now) {
         return apply(state.restart(LIFECYCLE, by, now));

@@ -137,6 +137,11 @@ public record WorkState<S extends Enum<S> & WorkStatus>(long id, S status, Lease
         return step(new WorkState<>(id, next, null, 0, null, null, null), WorkEvent.RESTART, actor, null, now);
     }
 
+    /** The same state with another lease (a store writing a renewal it was given). */
+    public WorkState<S> withLease(Lease renewed) {
+        return new WorkState<>(id, status, renewed, attempt, error, startedAt, finishedAt);
+    }
+
     private void requireHeldBy(Lifecycle<S> lifecycle, UserId holder) {
         String item = lifecycle.kind() + " " + id;
         if (phase() == LeasePhase.ENDED) {

@@ -145,9 +145,11 @@ public class SqlStoreJobs implements StoreJobs {
 
     @Override
     public boolean saveSteps(StoreJob job, UserId worker) {
-        return jdbc.update("UPDATE store_jobs SET steps = CAST(:steps AS jsonb) WHERE id = :id AND status = "
-                + RUNNING + " AND lease_holder = :worker", new Jdbc.Args().str("steps", Json.write(job.steps()))
-                .lng("id", job.id()).lng("worker", worker.value())) == 1;
+        var lease = job.state().lease();
+        return jdbc.update("UPDATE store_jobs SET steps = CAST(:steps AS jsonb), lease_renewed_at = :renewed,"
+                + " lease_expires_at = :expires WHERE id = :id AND status = " + RUNNING + " AND lease_holder = :worker",
+                new Jdbc.Args().str("steps", Json.write(job.steps())).time("renewed", lease.renewedAt())
+                        .time("expires", lease.expiresAt()).lng("id", job.id()).lng("worker", worker.value())) == 1;
     }
 
     @Override

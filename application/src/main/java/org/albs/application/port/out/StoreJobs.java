@@ -23,8 +23,8 @@ public interface StoreJobs extends LeaseQueue<StoreJob, StoreJobs.AnyJob, StoreJ
     long enqueue(StoreJob job);
 
     /**
-     * Writes the job's steps if {@code worker} still holds it, in the caller's transaction; false (nothing written)
-     * when it does not.
+     * Writes the job's steps and its (renewed) lease if {@code worker} still holds it, in the caller's transaction;
+     * false (nothing written) when it does not.
      */
     boolean saveSteps(StoreJob job, UserId worker);
 
