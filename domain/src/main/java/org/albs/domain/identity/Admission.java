@@ -1,7 +1,6 @@
 package org.albs.domain.identity;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,7 +13,7 @@ public record Admission(Set<String> organizations) {
     public Admission {
         organizations = organizations == null ? Set.of() : organizations.stream()
                 .filter(o -> o != null && !o.isBlank())
-                .map(o -> o.trim().toLowerCase(Locale.ROOT))
+                .map(String::trim)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -37,6 +36,6 @@ public record Admission(Set<String> organizations) {
     /** Whether a newcomer who belongs to these organisations is created verified. */
     public boolean verifies(Collection<String> memberOf) {
         return !restricted() || memberOf.stream().anyMatch(o -> o != null
-                && organizations.contains(o.toLowerCase(Locale.ROOT)));
+                && organizations.stream().anyMatch(o::equalsIgnoreCase));
     }
 }
