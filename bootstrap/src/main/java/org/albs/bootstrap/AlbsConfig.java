@@ -25,6 +25,10 @@ public interface AlbsConfig {
 
     Jobs jobs();
 
+    Github github();
+
+    Frontend frontend();
+
     /**
      * Local mode (no datasource configured): where the embedded database's files, the generated JWT secret and the
      * admin password live.
@@ -165,5 +169,35 @@ public interface AlbsConfig {
         /** How often each instance fails tasks whose last lease ran out (a Quarkus scheduler period). */
         @WithDefault("2s")
         String sweepInterval();
+    }
+
+    interface Github {
+        /** The OAuth app's client id and secret (upstream's GITHUB_CLIENT, GITHUB_CLIENT_SECRET). */
+        @WithDefault("${GITHUB_CLIENT:}")
+        Optional<String> client();
+
+        @WithDefault("${GITHUB_CLIENT_SECRET:}")
+        Optional<String> clientSecret();
+
+        /** GitHub's OAuth pages (GitHub Enterprise: its own host). */
+        @WithDefault("https://github.com")
+        String oauthUrl();
+
+        /** GitHub's REST API (GitHub Enterprise: {@code https://HOST/api/v3}). */
+        @WithDefault("https://api.github.com")
+        String apiUrl();
+
+        /** Members of these organisations are verified on login; empty: anyone with a verified e-mail. */
+        Optional<java.util.List<String>> organizations();
+
+        /** Every call's timeout. */
+        @WithDefault("PT10S")
+        Duration timeout();
+    }
+
+    interface Frontend {
+        /** The web UI's base URL (upstream's FRONTEND_BASEURL): the browser login ends there. */
+        @WithDefault("${FRONTEND_BASEURL:http://localhost:8080/}")
+        String baseUrl();
     }
 }

@@ -40,6 +40,24 @@ public final class FakeAccessTokens implements AccessTokens {
         return Optional.of(found.user());
     }
 
+    private final Map<String, LoginState> states = new LinkedHashMap<>();
+
+    @Override
+    public String issueState(String stateId, Duration lifetime) {
+        String token = "state-" + stateId;
+        states.put(token, new LoginState(stateId, clock.instant().plus(lifetime)));
+        return token;
+    }
+
+    @Override
+    public Optional<LoginState> verifyState(String token) {
+        LoginState found = token == null ? null : states.get(token);
+        if (found == null || !found.expiresAt().isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(found);
+    }
+
     public Optional<Issued> find(String token) {
         return Optional.ofNullable(issued.get(token));
     }

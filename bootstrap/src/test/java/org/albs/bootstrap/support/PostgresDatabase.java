@@ -48,7 +48,10 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
         // and the fake Pulp's troubles (see PulpStub.failNext, stall) show within a second or two
         return Map.of("albs.pulp.host", PulpStub.shared().baseUrl(), "albs.jobs.poll-interval", "PT0.02S",
                 "albs.pulp.timeout", "PT1S", "albs.pulp.retries", "1", "albs.pulp.backoff", "PT0.05S",
-                "albs.beholder.host", BeholderStub.shared().baseUrl());
+                "albs.beholder.host", BeholderStub.shared().baseUrl(),
+                "albs.github.oauth-url", GithubStub.shared().baseUrl(),
+                "albs.github.api-url", GithubStub.shared().baseUrl(),
+                "albs.github.organizations", GithubStub.ORGANIZATION);
     }
 
     @Override

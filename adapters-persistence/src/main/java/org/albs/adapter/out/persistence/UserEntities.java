@@ -13,6 +13,14 @@ class UserEntities implements PanacheRepositoryBase<UserEntity, Long> {
         return find("lower(email) = lower(?1)", email).firstResultOptional();
     }
 
+    Optional<UserEntity> findByGithubId(long githubId) {
+        return find("githubId", githubId).firstResultOptional();
+    }
+
+    boolean existsByUsername(String username) {
+        return count("username", username) > 0;
+    }
+
     boolean existsByUsernameOrEmail(String username, String email) {
         return count("username = ?1 or lower(email) = lower(?2)", username, email) > 0;
     }

@@ -25,6 +25,8 @@ class UserEntity {
     boolean verified;
     @Column(name = "is_superuser")
     boolean superuser;
+    @Column(name = "github_id")
+    Long githubId;
     @Column(name = "created_at")
     LocalDateTime createdAt;
     @Column(name = "updated_at")

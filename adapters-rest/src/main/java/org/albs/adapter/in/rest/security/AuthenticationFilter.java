@@ -14,7 +14,7 @@ import org.albs.application.port.in.identity.AuthenticateUseCase;
 import org.albs.domain.DomainException;
 
 /**
- * Bearer authentication with upstream's status codes: no header 403 "Not authenticated" (FastAPI HTTPBearer),
+ * Bearer (or {@code albs} cookie) authentication with upstream's status codes: neither 403 "Not authenticated",
  * another scheme 403, bad token or unknown/inactive user 401, unverified user 403.
  */
 @Provider
@@ -30,12 +30,31 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         this.current = current;
     }
 
+    /** The cookie the browser login sets (upstream's CookieTransport name). */
+    public static final String COOKIE = "albs";
+
+    /** The token of a request: its bearer token, else its {@code albs} cookie; null when it has neither. */
+    public static String tokenOf(ContainerRequestContext ctx) {
+        String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header != null && !header.isBlank()) {
+            int space = header.indexOf(' ');
+            return space > 0 && header.substring(0, space).equalsIgnoreCase("bearer")
+                    ? header.substring(space + 1).trim() : null;
+        }
+        jakarta.ws.rs.core.Cookie cookie = ctx.getCookies().get(COOKIE);
+        return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
+    }
+
     @Override
     public void filter(ContainerRequestContext ctx) {
         String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
-            ctx.abortWith(Responses.error(403, "Not authenticated"));
-            return;
+            String cookie = tokenOf(ctx);
+            if (cookie == null) {
+                ctx.abortWith(Responses.error(403, "Not authenticated"));
+                return;
+            }
+            header = "Bearer " + cookie;
         }
         int space = header.indexOf(' ');
         if (space < 0 || !header.substring(0, space).equalsIgnoreCase("bearer")) {

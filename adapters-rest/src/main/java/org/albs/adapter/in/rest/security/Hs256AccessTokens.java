@@ -26,6 +26,8 @@ import org.jose4j.lang.JoseException;
  */
 public class Hs256AccessTokens implements AccessTokens {
     public static final String AUDIENCE = "fastapi-users:auth";
+    /** fastapi-users' audience of OAuth state tokens. */
+    public static final String STATE_AUDIENCE = "fastapi-users:oauth-state";
 
     /** Nodes send the same token every few seconds: remember verified tokens instead of re-parsing them. */
     private static final int MAX_REMEMBERED = 10_000;
@@ -38,6 +40,7 @@ public class Hs256AccessTokens implements AccessTokens {
     private final HmacKey key;
     private final Clock clock;
     private final JwtConsumer consumer;
+    private final JwtConsumer stateConsumer;
 
     public Hs256AccessTokens(String secret, Clock clock) {
         if (secret == null || secret.isEmpty()) {
@@ -55,6 +58,15 @@ public class Hs256AccessTokens implements AccessTokens {
                 .setRelaxVerificationKeyValidation()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
                 .build();
+        this.stateConsumer = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireJwtId()
+                .setExpectedAudience(STATE_AUDIENCE)
+                .setEvaluationTime(NumericDate.fromSeconds(0)) // expiry is checked by our clock
+                .setVerificationKey(key)
+                .setRelaxVerificationKeyValidation()
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                .build();
     }
 
     @Override
@@ -63,6 +75,36 @@ public class Hs256AccessTokens implements AccessTokens {
         claims.setSubject(user.toString());
         claims.setClaim("aud", List.of(AUDIENCE));
         claims.setExpirationTime(NumericDate.fromSeconds(clock.instant().plus(lifetime).getEpochSecond()));
+        return sign(claims);
+    }
+
+    @Override
+    public String issueState(String stateId, Duration lifetime) {
+        JwtClaims claims = new JwtClaims();
+        claims.setJwtId(stateId);
+        claims.setClaim("aud", STATE_AUDIENCE);
+        claims.setExpirationTime(NumericDate.fromSeconds(clock.instant().plus(lifetime).getEpochSecond()));
+        return sign(claims);
+    }
+
+    @Override
+    public Optional<LoginState> verifyState(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JwtClaims claims = stateConsumer.processToClaims(token);
+            long expires = claims.getExpirationTime().getValue();
+            if (expires <= clock.instant().getEpochSecond() || claims.getJwtId().length() > 64) {
+                return Optional.empty();
+            }
+            return Optional.of(new LoginState(claims.getJwtId(), java.time.Instant.ofEpochSecond(expires)));
+        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String sign(JwtClaims claims) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
