@@ -111,13 +111,14 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
     public BuildPage page(BuildPageQuery query) {
         return tx.inTransaction(() -> {
             List<Long> ids = queries.page(query.filter(), query.offset(), BuildPageQuery.PAGE_SIZE);
-            return new BuildPage(queries.views(ids, false), queries.count(query.filter()), query.pageNumber());
+            return new BuildPage(queries.views(ids, false).stream().map(BuildView::withoutOwnerEmail).toList(),
+                    queries.count(query.filter()), query.pageNumber());
         });
     }
 
     @Override
     public BuildView get(long id) {
-        return tx.inTransaction(() -> queries.view(id))
+        return tx.inTransaction(() -> queries.view(id)).map(BuildView::withoutOwnerEmail)
                 .orElseThrow(() -> new NotFoundException("Build with build_id=" + id + " is not found"));
     }
 

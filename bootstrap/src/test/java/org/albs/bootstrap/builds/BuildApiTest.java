@@ -39,6 +39,7 @@ class BuildApiTest extends EmptyQueueTest {
                 "products");
         assertThat(b.getString("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?");
         assertThat(b.getString("owner.username")).isEqualTo("admin");
+        assertThat(b.getMap("owner")).as("the feed is public: no e-mail in it").containsEntry("email", null);
         assertThat(b.getList("tasks.arch", String.class)).containsExactly("src", "src", "i686", "i686", "x86_64", "x86_64");
         assertThat(b.getList("tasks.index", Integer.class)).containsExactly(0, 1, 0, 1, 0, 1);
         assertThat(b.getList("tasks.status", Integer.class)).containsOnly(0);

@@ -47,6 +47,7 @@ import org.albs.application.port.in.identity.TokenCommand;
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RegisterForReflection(targets = UserSummary.class)
 public class UserResource {
     @RegisterForReflection
     public record CreateUserRequest(String username, String email) {

@@ -14,7 +14,15 @@ public record BuildView(long id, LocalDateTime createdAt, LocalDateTime finished
                         List<Object> platformFlavors, Long releaseId, boolean released, boolean cancelTesting,
                         List<Object> products, boolean isSecureBoot, Long productId, int openTasks) {
 
+    /** The build's owner; {@code email} is never shown (the build feed is public, e-mails are for superusers). */
     public record Owner(long id, String username, String email) {
+    }
+
+    /** This view as anybody may see it: the owner without an e-mail address. */
+    public BuildView withoutOwnerEmail() {
+        return owner == null || owner.email() == null ? this : new BuildView(id, createdAt, finishedAt, tasks,
+                new Owner(owner.id(), owner.username(), null), signTasks, linkedBuilds, mockOptions, platformFlavors,
+                releaseId, released, cancelTesting, products, isSecureBoot, productId, openTasks);
     }
 
     public record Platform(long id, String type, String name, List<String> archList) {
