@@ -112,7 +112,8 @@ class BuildServiceTest {
                         "abc", Map.of("definitions", Map.of("x", "y")), null, false)),
                 null, Map.of("definitions", Map.of("vendor", "Test")), null, true, null));
 
-        assertThat(b.owner()).as("no e-mail: builds are public").isEqualTo(new BuildView.Owner(alice.id().value(), "alice", null));
+        assertThat(b.owner()).as("no e-mail: builds are public")
+                .isEqualTo(new BuildView.Owner(alice.id().value(), "alice", null));
         assertThat(b.createdAt()).isEqualTo(LocalDateTime.ofInstant(T0, ZoneOffset.UTC));
         assertThat(b.finishedAt()).isNull();
         assertThat(b.isSecureBoot()).isTrue();
