@@ -168,6 +168,42 @@ class GiteaListenerTest {
         }
     }
 
+    /** Instances racing on the same push (each its own transaction): the database lets one build through. */
+    @Test
+    void concurrentDeliveriesMakeOneBuild() throws Exception {
+        String name = Api.unique("racer");
+        org.albs.domain.sources.GitPush push = new org.albs.domain.sources.GitPush("rpms/" + name,
+                "https://git.example.org/rpms/" + name + ".git", "refs/tags/c8-1", commit());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+            List<java.util.concurrent.Future<HandleGitPushUseCase.PushOutcome>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return pushes.handle(push);
+                }));
+            }
+            List<HandleGitPushUseCase.PushOutcome.Kind> kinds = new java.util.ArrayList<>();
+            Long created = null;
+            for (var f : outcomes) {
+                HandleGitPushUseCase.PushOutcome o = f.get(30, TimeUnit.SECONDS);
+                kinds.add(o.kind());
+                if (o.kind() == HandleGitPushUseCase.PushOutcome.Kind.CREATED) {
+                    created = o.buildId();
+                }
+            }
+            assertThat(kinds).containsOnlyOnce(HandleGitPushUseCase.PushOutcome.Kind.CREATED)
+                    .containsOnly(HandleGitPushUseCase.PushOutcome.Kind.CREATED,
+                            HandleGitPushUseCase.PushOutcome.Kind.DUPLICATE);
+            assertThat(buildCount(name)).isEqualTo(1);
+            assertThat(pushes.handle(push)).isEqualTo(new HandleGitPushUseCase.PushOutcome(
+                    HandleGitPushUseCase.PushOutcome.Kind.DUPLICATE, created, "already built: " + push));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void garbageAndUnmappedTagsMakeNoBuildAndTheListenerGoesOn() {
         String name = Api.unique("perl");

@@ -58,7 +58,7 @@ public final class BuildTargetRules {
                 throw new IllegalArgumentException("rule '" + rule + "' is not PATTERNS=TARGETS");
             }
             List<Matcher> matchers = new ArrayList<>();
-            for (String p : rule.substring(0, eq).split(",")) {
+            for (String p : rule.substring(0, eq).split(",", -1)) {
                 String pattern = p.trim();
                 if (pattern.isEmpty()) {
                     throw new IllegalArgumentException("rule '" + rule + "' has an empty pattern");
@@ -68,7 +68,7 @@ public final class BuildTargetRules {
                         : new Matcher(glob(pattern.substring(0, at)), glob(pattern.substring(at + 1))));
             }
             List<Target> targets = new ArrayList<>();
-            for (String t : rule.substring(eq + 1).split("\\+")) {
+            for (String t : rule.substring(eq + 1).split("\\+", -1)) {
                 String target = t.trim();
                 int colon = target.indexOf(':');
                 String platform = (colon < 0 ? target : target.substring(0, colon)).trim();
