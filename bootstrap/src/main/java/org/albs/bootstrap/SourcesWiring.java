@@ -82,7 +82,10 @@ public class SourcesWiring {
      * when one is given; empty when no broker host is configured (the listener is off).
      */
     static Optional<MqttListenerSettings> listenerSettings(AlbsConfig config) {
-        AlbsConfig.Mqtt m = config.mqtt();
+        return listenerSettings(config.mqtt(), config.giteaListener().config());
+    }
+
+    static Optional<MqttListenerSettings> listenerSettings(AlbsConfig.Mqtt m, Optional<String> configFile) {
         Optional<String> host = m.queueHost();
         int port = m.queuePort();
         String unmodified = m.queueTopicUnmodified();
@@ -92,7 +95,7 @@ public class SourcesWiring {
         Optional<String> username = m.queueUsername();
         Optional<String> password = m.queuePassword();
         boolean clean = m.queueCleanSession();
-        Optional<String> file = config.giteaListener().config().filter(f -> !f.isBlank());
+        Optional<String> file = configFile.filter(f -> !f.isBlank());
         if (file.isPresent()) {
             JsonNode yaml;
             try {
