@@ -217,7 +217,11 @@ class GiteaListenerTest {
         // a deleted tag (all-zero commit) makes no build either
         publish(SourcesServices.TOPIC_UNMODIFIED, push("rpms/" + name, "refs/tags/c8-9",
                 "0000000000000000000000000000000000000000"));
-        awaitHandled(listener, handled + 2);
+        // a rule naming a platform this server does not have: refused by the build's validation, not retried
+        publish(SourcesServices.TOPIC_UNMODIFIED, push("rpms/" + name, "refs/tags/u1", commit()));
+        long started = System.nanoTime();
+        awaitHandled(listener, handled + 3);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
         assertThat(buildCount(name)).isZero();
         // still listening
         publish(SourcesServices.TOPIC_UNMODIFIED, push("rpms/" + name, "refs/tags/c9-1", commit()));

@@ -62,7 +62,7 @@ public class SourcesServices implements QuarkusTestResourceLifecycleManager {
                 Map.entry("albs.mqtt.reconnect-max", "PT1S"),
                 Map.entry("albs.gitea-listener.service-user", Api.ADMIN_EMAIL),
                 Map.entry("albs.gitea-listener.rules",
-                        "c8*,a8*=AlmaLinux-8:x86_64|aarch64;c9*,a9*=AlmaLinux-9;rpms/special@s*=AlmaLinux-8+AlmaLinux-9:s390x"));
+                        "c8*,a8*=AlmaLinux-8:x86_64|aarch64;c9*,a9*=AlmaLinux-9;rpms/special@s*=AlmaLinux-8+AlmaLinux-9:s390x;u*=NoSuchPlatform"));
     }
 
     @Override

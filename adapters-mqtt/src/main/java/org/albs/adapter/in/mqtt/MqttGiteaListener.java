@@ -11,6 +11,7 @@ import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 import org.albs.application.port.in.sources.HandleGitPushUseCase;
+import org.albs.domain.DomainException;
 import org.albs.domain.sources.GitPush;
 import org.jboss.logging.Logger;
 
@@ -162,6 +163,11 @@ public class MqttGiteaListener {
             try {
                 HandleGitPushUseCase.PushOutcome outcome = pushes.handle(push);
                 LOG.infof("gitea listener: %s on %s: %s (%s)", push, topic, outcome.kind(), outcome.detail());
+                return null;
+            } catch (DomainException e) {
+                // the push itself cannot become a build (an unknown platform, a refused command): trying again
+                // cannot help
+                LOG.errorf("gitea listener: %s on %s refused: %s", push, topic, e.getMessage());
                 return null;
             } catch (RuntimeException e) {
                 if (attempt >= HANDLE_ATTEMPTS || !running) {
