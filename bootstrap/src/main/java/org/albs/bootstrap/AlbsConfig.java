@@ -200,4 +200,103 @@ public interface AlbsConfig {
         @WithDefault("${FRONTEND_BASEURL:http://localhost:8080/}")
         String baseUrl();
     }
+
+    // ---- Sources: the project index, the git cacher, the gitea listener (SourcesWiring) ----
+
+    Sources sources();
+
+    GitCacher gitCacher();
+
+    Gitea gitea();
+
+    Mqtt mqtt();
+
+    GiteaListener giteaListener();
+
+    interface Sources {
+        /** Prepended to every Redis key of the project index and its lock (tests, or several servers on one Redis). */
+        @WithDefault("${ALBS_SOURCES_REDIS_KEY_PREFIX:}")
+        Optional<String> redisKeyPrefix();
+    }
+
+    interface GitCacher {
+        /** How often the git cacher refreshes the project index (a Quarkus scheduler period, ISO-8601). */
+        @WithDefault("PT10M")
+        String interval();
+
+        /** How long one run may hold the cacher's lock (shared by every instance) before another may take it. */
+        @WithDefault("PT30M")
+        Duration lockTtl();
+    }
+
+    interface Gitea {
+        /** Gitea's base URL (upstream's GITEA_HOST is read; a trailing /api/v1/ is accepted); unset: no cacher. */
+        @WithDefault("${GITEA_HOST:}")
+        Optional<String> host();
+
+        /** The organisations the cacher walks; each has its index key {@code <org>_gitea_cache}. */
+        @WithDefault("rpms,modules,autopatch")
+        java.util.List<String> orgs();
+
+        /** An API token, for private repositories or higher rate limits. */
+        @WithDefault("${GITEA_TOKEN:}")
+        Optional<String> token();
+
+        @WithDefault("PT30S")
+        Duration timeout();
+
+        /** Items per page (Gitea's own maximum is 50 unless its MAX_RESPONSE_ITEMS is raised). */
+        @WithDefault("50")
+        int pageSize();
+    }
+
+    /** The keys of upstream's albs-gitea-listener-config.yaml (mqtt_queue_host → ALBS_MQTT_QUEUE_HOST, …). */
+    interface Mqtt {
+        /** The broker; unset (and no listener YAML file naming one): the listener is off. */
+        Optional<String> queueHost();
+
+        @WithDefault("1883")
+        int queuePort();
+
+        @WithDefault("gitea-webhooks-unmodified")
+        String queueTopicUnmodified();
+
+        @WithDefault("gitea-webhooks-modified")
+        String queueTopicModified();
+
+        @WithDefault("2")
+        int queueQos();
+
+        @WithDefault("albs_gitea_listener")
+        String clientId();
+
+        Optional<String> queueUsername();
+
+        Optional<String> queuePassword();
+
+        @WithDefault("false")
+        boolean queueCleanSession();
+
+        /** The first wait before reconnecting to a lost broker; it doubles up to reconnectMax. */
+        @WithDefault("PT1S")
+        Duration reconnectMin();
+
+        @WithDefault("PT60S")
+        Duration reconnectMax();
+    }
+
+    interface GiteaListener {
+        /** Upstream's albs-gitea-listener-config.yaml; its mqtt_* keys win over the ALBS_MQTT_* settings. */
+        Optional<String> config();
+
+        /** The e-mail of the user that owns the builds made from pushes (required when the listener is on). */
+        Optional<String> serviceUser();
+
+        /**
+         * Which platforms a pushed tag is built for: {@code PATTERNS=TARGETS;…}, first match wins
+         * (org.albs.domain.sources.BuildTargetRules).
+         */
+        @WithDefault("c8*,a8*=AlmaLinux-8;c9*,a9*=AlmaLinux-9")
+        String rules();
+    }
 }

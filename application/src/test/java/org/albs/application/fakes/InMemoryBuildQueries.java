@@ -75,7 +75,7 @@ public final class InMemoryBuildQueries implements BuildQueries {
             views.add(new BuildView(b.id, time(b.createdAt), time(b.finishedAt), tasks,
                     new BuildView.Owner(owner.get().id().value(), owner.get().username(), owner.get().email()),
                     List.of(), List.copyOf(b.linkedBuilds), Json.copy(b.mockOptions), List.of(), b.releaseId,
-                    b.released, b.cancelTesting, List.of(), b.secureBoot, b.productId, b.openTasks));
+                    b.released, b.cancelTesting, List.of(), b.secureBoot, b.productId, b.openTasks, null));
         }
         return views;
     }

@@ -157,14 +157,18 @@ public class SqlBuildQueries implements BuildQueries {
         Map<Long, BuildView> byId = new HashMap<>();
         jdbc.query("""
                 SELECT b.id, b.created_at, b.finished_at, b.owner_id, u.username, u.email, b.mock_options,
-                       b.release_id, b.released, b.cancel_testing, b.is_secure_boot, b.product_id, b.open_tasks
-                  FROM builds b JOIN users u ON u.id = b.owner_id WHERE b.id = ANY (:ids)""", builds, rs -> {
+                       b.release_id, b.released, b.cancel_testing, b.is_secure_boot, b.product_id, b.open_tasks,
+                       e.repository, e.tag, e.commit_hash
+                  FROM builds b JOIN users u ON u.id = b.owner_id
+                  LEFT JOIN push_events e ON e.build_id = b.id
+                 WHERE b.id = ANY (:ids)""", builds, rs -> {
             long id = rs.getLong(1);
             return byId.put(id, new BuildView(id, time(rs, 2), time(rs, 3), tasks.getOrDefault(id, List.of()),
                     new BuildView.Owner(rs.getLong(4), rs.getString(5), rs.getString(6)), List.of(),
                     linked.getOrDefault(id, List.of()), Json.map(rs.getString(7)), List.of(), Jdbc.getLong(rs, 8),
                     rs.getBoolean(9), rs.getBoolean(10), List.of(), rs.getBoolean(11), Jdbc.getLong(rs, 12),
-                    rs.getInt(13)));
+                    rs.getInt(13), rs.getString(14) == null ? null
+                    : new BuildView.Source("push", rs.getString(14), rs.getString(15), rs.getString(16))));
         });
         return ids.stream().filter(byId::containsKey).map(byId::get).toList();
     }

@@ -6,13 +6,21 @@ import java.util.Map;
 
 /**
  * A build as the API shows it: every field of upstream's Build schema (nulls and empty lists included, so
- * clients written for upstream find what they expect) plus what this server adds (lease, attempts, history).
+ * clients written for upstream find what they expect) plus what this server adds (lease, attempts, history, source).
  * Times are naive UTC, as upstream serialises them.
  */
 public record BuildView(long id, LocalDateTime createdAt, LocalDateTime finishedAt, List<Task> tasks, Owner owner,
                         List<Object> signTasks, List<Long> linkedBuilds, Map<String, Object> mockOptions,
                         List<Object> platformFlavors, Long releaseId, boolean released, boolean cancelTesting,
-                        List<Object> products, boolean isSecureBoot, Long productId, int openTasks) {
+                        List<Object> products, boolean isSecureBoot, Long productId, int openTasks,
+                        Source source) {
+
+    /**
+     * Where the build came from when not from an API call (null then): a git host's tag push ({@code event}
+     * "push"), with the repository's full name, the tag and the commit.
+     */
+    public record Source(String event, String repository, String tag, String commit) {
+    }
 
     /** The build's owner; {@code email} is never shown (the build feed is public, e-mails are for superusers). */
     public record Owner(long id, String username, String email) {
