@@ -30,7 +30,7 @@ public record BuildView(long id, LocalDateTime createdAt, LocalDateTime finished
     public BuildView withoutOwnerEmail() {
         return owner == null || owner.email() == null ? this : new BuildView(id, createdAt, finishedAt, tasks,
                 new Owner(owner.id(), owner.username(), null), signTasks, linkedBuilds, mockOptions, platformFlavors,
-                releaseId, released, cancelTesting, products, isSecureBoot, productId, openTasks);
+                releaseId, released, cancelTesting, products, isSecureBoot, productId, openTasks, source);
     }
 
     public record Platform(long id, String type, String name, List<String> archList) {
