@@ -120,7 +120,7 @@ class GiteaListenerTest {
         publish(SourcesServices.TOPIC_UNMODIFIED, push("rpms/" + name, "refs/tags/c8-5.1-1.el8", sha));
         await("the build exists", () -> buildCount(name) == 1);
         JsonPath b = builds(name);
-        assertThat(b.getString("builds[0].owner.email")).isEqualTo(Api.ADMIN_EMAIL);
+        assertThat(b.getLong("builds[0].owner.id")).as("owned by the service user").isEqualTo(Api.ADMIN_ID);
         assertThat(b.getList("builds[0].tasks.arch", String.class)).containsExactlyInAnyOrder("src", "x86_64",
                 "aarch64");
         assertThat(b.getList("builds[0].tasks.platform.name", String.class)).containsOnly("AlmaLinux-8");
