@@ -9,8 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.albs.adapter.in.rest.common.Input;
@@ -48,7 +48,7 @@ public class GithubAuthResource {
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state) {
         SignedIn in = Input.QUERY.of(() -> login.finishBrowserLogin(new BrowserCallbackCommand(code, state)));
         return Response.status(302).location(URI.create(settings.finishedUrl()))
-                .cookie(cookie(in.token(), COOKIE_MAX_AGE)).build();
+                .header(HttpHeaders.SET_COOKIE, cookie(in.token(), COOKIE_MAX_AGE)).build();
     }
 
     /** Tokens are stateless, as upstream's: this only clears the browser's cookie. */
@@ -56,11 +56,15 @@ public class GithubAuthResource {
     @Path("/logout")
     @Secured
     public Response logout() {
-        return Response.noContent().cookie(cookie("", 0)).build();
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", 0)).build();
     }
 
-    private NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(AuthenticationFilter.COOKIE).value(value).path("/").maxAge(maxAge)
-                .httpOnly(false).secure(settings.secureCookie()).sameSite(NewCookie.SameSite.LAX).build();
+    /**
+     * The {@code albs} cookie as upstream's fastapi-users sets it (written by hand: JAX-RS's NewCookie adds the
+     * obsolete {@code Version=1}). Not HttpOnly: the web UI reads the token from it.
+     */
+    private String cookie(String value, int maxAge) {
+        return AuthenticationFilter.COOKIE + "=" + value + "; Max-Age=" + maxAge + "; Path=/; SameSite=Lax"
+                + (settings.secureCookie() ? "; Secure" : "");
     }
 }
