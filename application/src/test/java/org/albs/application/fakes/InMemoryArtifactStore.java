@@ -1,9 +1,7 @@
 package org.albs.application.fakes;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,7 +36,6 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     private final Map<String, Set<String>> repositoryContent = new HashMap<>();
     private final Map<String, Supplier<List<String>>> pending = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
-    private final Deque<ArtifactStoreException> failures = new ArrayDeque<>();
     private final Map<String, ArtifactStoreException> failuresOf = new HashMap<>();
     private final Map<String, Runnable> before = new HashMap<>();
     private int next = 1;
@@ -46,11 +43,6 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     /** A node uploads a file (its handle is what it reports as {@code href}). */
     public synchronized void upload(String handle, String sha256, PackageMeta pkg) {
         uploads.put(handle, new Upload(sha256, pkg));
-    }
-
-    /** The next calls fail with these, one each, before anything happens. */
-    public synchronized void failNext(ArtifactStoreException... errors) {
-        failures.addAll(List.of(errors));
     }
 
     /** The state-changing calls so far, e.g. {@code change EL-x86_64-1-br +2 -0}, {@code publish …}. */
@@ -92,10 +84,6 @@ public final class InMemoryArtifactStore implements ArtifactStore {
         ArtifactStoreException once = failuresOf.remove(method);
         if (once != null) {
             throw once;
-        }
-        ArtifactStoreException e = failures.poll();
-        if (e != null) {
-            throw e;
         }
     }
 

@@ -28,8 +28,4 @@ public record BuildRepository(String name, ContentKind kind, String type, String
         Objects.requireNonNull(arch, "arch");
         Objects.requireNonNull(basePath, "basePath");
     }
-
-    public boolean isSource() {
-        return type.equals(RPM) && arch.equals("src");
-    }
 }

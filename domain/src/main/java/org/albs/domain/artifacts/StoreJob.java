@@ -62,7 +62,8 @@ public record StoreJob(WorkState<StoreJobStatus> state, StoreJobKind kind, Subje
 
     private static final String STARTED = "started:";
     private static final String DONE = "done";
-    private static final String TODO = "todo:";
+    /** A deletion step not done yet, with the store handle of the repository it removes. */
+    private static final String PENDING = "pending:";
     private static final String DELETE = "delete:";
 
     public StoreJob {
@@ -79,7 +80,7 @@ public record StoreJob(WorkState<StoreJobStatus> state, StoreJobKind kind, Subje
     /** The job that removes a deleted build's repositories (name → the store's handle) from the store. */
     public static StoreJob deletion(long buildId, Map<String, String> handlesByName, Instant now) {
         Map<String, String> steps = new LinkedHashMap<>();
-        handlesByName.forEach((name, handle) -> steps.put(DELETE + name, TODO + handle));
+        handlesByName.forEach((name, handle) -> steps.put(DELETE + name, PENDING + handle));
         return new StoreJob(WorkState.waiting(0, StoreJobStatus.WAITING), StoreJobKind.DELETE_REPOSITORIES,
                 Subject.build(buildId), steps, now);
     }
@@ -88,8 +89,8 @@ public record StoreJob(WorkState<StoreJobStatus> state, StoreJobKind kind, Subje
     public Map<String, String> deletionsLeft() {
         Map<String, String> left = new LinkedHashMap<>();
         steps.forEach((step, value) -> {
-            if (step.startsWith(DELETE) && value.startsWith(TODO)) {
-                left.put(step.substring(DELETE.length()), value.substring(TODO.length()));
+            if (step.startsWith(DELETE) && value.startsWith(PENDING)) {
+                left.put(step.substring(DELETE.length()), value.substring(PENDING.length()));
             }
         });
         return left;

@@ -72,7 +72,7 @@ class ImportPlanTest {
         assertThat(repos).extracting(BuildRepository::basePath).contains("build_logs/build-12-build_log",
                 "test_logs/build-12-test_log", "builds/AlmaLinux-9-x86_64-12-debug-br");
         assertThat(repos.get(0).kind()).isEqualTo(ContentKind.FILE);
-        assertThat(repos.get(6).isSource()).isTrue();
+        assertThat(repos.get(6).arch()).isEqualTo("src");
         assertThat(repos.get(5).debug()).isTrue();
     }
 }
