@@ -440,4 +440,21 @@ class PulpUploadProtocolTest {
         assertThat(client.get("/pulp/api/v3/tasks/00000000-0000-0000-0000-000000000000/").status()).isEqualTo(404);
         assertThat(client.get(ARTIFACTS + "00000000-0000-0000-0000-000000000000/").status()).isEqualTo(404);
     }
+
+    @Test
+    void a_full_disk_is_507_with_a_json_body_and_records_nothing() throws IOException {
+        byte[] file = file(600_000, 14);
+        String upload = create(file.length);
+        Path part = root.resolve("staging").resolve("uploads").resolve(upload.split("/")[5] + ".part");
+        Files.delete(part);
+        Files.createSymbolicLink(part, Path.of("/dev/full")); // every write: ENOSPC
+
+        Answer full = client.chunk(upload, file, 0, 300_000);
+
+        assertThat(full.status()).isEqualTo(507);
+        assertThat(full.body().get("detail").asText()).contains("full");
+        assertThat(client.get(upload).body().get("chunks")).isEmpty();
+        assertThat(commit(upload, sha256(file)).status()).isEqualTo(400);
+        assertThat(filesUnder(root.resolve("blobs"))).isZero();
+    }
 }
