@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.function.Consumer;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerFileUpload;
@@ -12,15 +13,17 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * One {@code PUT /pulp/api/v3/uploads/<id>/}: the {@code file} part of a multipart body streamed to its offset in
- * the upload's file. Bytes are gathered into blocks of {@link #BLOCK} and each block is written on a worker thread
- * while the part is paused, so a chunk holds at most one block in memory whatever its size (the node sends 8 MiB,
- * the sign node up to 50 MiB). Nothing is recorded unless the whole part arrived and matched its Content-Range;
+ * the upload's file. Bytes are gathered into blocks of {@link #BLOCK}, written in order on worker threads; the part
+ * is paused while {@link #MAX_QUEUED} blocks wait, so a chunk holds a few MiB at most whatever its size (the node
+ * sends 8 MiB, the sign node up to 50 MiB). Nothing is recorded unless the whole part arrived and matched its Content-Range;
  * a client that goes away mid-chunk leaves only unrecorded bytes, which its retry overwrites.
  *
  * <p>All callbacks but {@link #store} run on the request's event loop, so the flags need no locking.
  */
 final class ChunkReception {
     static final int BLOCK = 256 * 1024;
+    /** Blocks of one chunk held at most (queued for writing, plus the one gathering): 3 MiB per chunk in flight. */
+    private static final int MAX_QUEUED = 8;
     private static final long PART_END_GRACE_MS = 30_000;
 
     /** How the request ended: 200, or an error status with its detail. */
@@ -33,12 +36,13 @@ final class ChunkReception {
     private final StagedUpload.Reservation reservation;
     private final java.time.Clock clock;
     private final Consumer<Outcome> finish;
-    private final ByteBuffer compareBuffer = ByteBuffer.allocate(BLOCK);
+    private ByteBuffer compareBuffer;
 
     private Buffer pending = Buffer.buffer(BLOCK);
     private long next;
     private HttpServerFileUpload part;
-    private boolean writing;
+    private int queued;
+    private Future<Void> writes = Future.succeededFuture();
     private boolean partEnded;
     private boolean recorded;
     private boolean requestEnded;
@@ -94,9 +98,17 @@ final class ChunkReception {
         received.handler(this::onData);
         received.endHandler(v -> {
             partEnded = true;
-            if (failure == null) {
-                flush();
+            if (failure != null) {
+                return;
             }
+            if (pending.length() > 0) {
+                enqueue();
+            }
+            writes.onSuccess(done -> {
+                if (failure == null) {
+                    record();
+                }
+            });
         });
     }
 
@@ -111,43 +123,40 @@ final class ChunkReception {
         }
         pending.appendBuffer(data);
         if (pending.length() >= BLOCK) {
-            flush();
+            enqueue();
         }
     }
 
-    /** Writes what is gathered; at the part's end, also records the chunk. */
-    private void flush() {
-        if (writing) {
-            return;
-        }
+    /**
+     * Queues the gathered block for writing behind the blocks before it (one chunk's writes stay in order, for the
+     * digest and the comparisons). The part is paused only while {@link #MAX_QUEUED} blocks wait: a pause per block
+     * would cost two thread hand-offs per block, which on a busy machine is what limits the speed.
+     */
+    private void enqueue() {
         Buffer block = pending;
         long at = next;
-        if (block.length() == 0) {
-            if (partEnded) {
-                record();
-            }
-            return;
-        }
         pending = Buffer.buffer(BLOCK);
         next += block.length();
-        writing = true;
-        part.pause();
-        vertx.executeBlocking(() -> {
-            store(block, at);
-            return null;
-        }, false).onComplete(done -> {
-            writing = false;
+        queued++;
+        if (queued >= MAX_QUEUED) {
+            part.pause();
+        }
+        writes = writes.compose(v -> failure != null ? Future.succeededFuture()
+                : vertx.executeBlocking(() -> {
+                    store(block, at);
+                    return null;
+                }, false));
+        writes.onComplete(done -> {
+            queued--;
             if (done.failed()) {
                 fail(PulpUploadProtocol.statusOf(done.cause()), PulpUploadProtocol.detailOf(done.cause()));
             }
             if (failure != null) {
-                settle();
+                if (queued == 0) {
+                    settle();
+                }
                 answerIfDone();
-                return;
-            }
-            if (partEnded) {
-                flush();
-            } else {
+            } else if (!partEnded && queued < MAX_QUEUED) {
                 part.resume();
             }
         });
@@ -186,6 +195,9 @@ final class ChunkReception {
     private void compare(FileChannel file, ByteBuffer bytes, long base, long from, long to) throws IOException {
         ByteBuffer mine = bytes.duplicate();
         mine.position((int) (from - base)).limit((int) (to - base));
+        if (compareBuffer == null) {
+            compareBuffer = ByteBuffer.allocate(BLOCK); // only overlapping chunks compare
+        }
         ByteBuffer stored = compareBuffer.clear().limit((int) (to - from));
         long at = from;
         while (stored.hasRemaining()) {
@@ -219,7 +231,7 @@ final class ChunkReception {
             return;
         }
         failure = new Outcome(status, detail);
-        if (!writing) {
+        if (queued == 0) {
             settle();
         }
         if (part != null) {
@@ -235,7 +247,7 @@ final class ChunkReception {
         if (failure == null) {
             failure = new Outcome(400, "The chunk broke off before its end: " + cause.getMessage());
         }
-        if (!writing) {
+        if (queued == 0) {
             settle();
         }
         if (!answered) {

@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * </ul>
  */
 final class StagedUpload {
-    private static final int CATCH_UP_BLOCK = 1 << 20;
+    private static final int CATCH_UP_BLOCK = 256 * 1024;
 
     /** A chunk's claim on {@code [start, end)} while its bytes stream in. */
     static final class Reservation {

@@ -180,14 +180,14 @@ class PulpUploadProtocolTest {
 
     @Test
     void a_second_upload_of_the_same_bytes_gives_the_same_artifact_and_one_blob() throws IOException {
-        byte[] file = file(300_000, 2);
+        byte[] file = file(7_000_000, 2);
         String sha = sha256(file);
         String first = create(file.length);
         assertThat(client.chunk(first, file, 0, file.length).status()).isEqualTo(200);
         JsonNode one = commitAndPoll(first, sha);
 
         String second = create(file.length);
-        sendInParallelOutOfOrder(second, file, 65_536, 3);
+        sendInParallelOutOfOrder(second, file, 3_000_000, 3); // chunks of several write blocks
         JsonNode two = commitAndPoll(second, sha);
 
         assertThat(two.get("state").asText()).isEqualTo("completed");
