@@ -31,6 +31,15 @@ public final class Rpms {
      */
     public static Built build(Path workDir, String name, String epoch, String version, String release, String arch,
                               int subpackages) {
+        return build(workDir, name, epoch, version, release, arch, subpackages, false);
+    }
+
+    /**
+     * Builds {@code name} for {@code arch} with {@code subpackages} more packages {@code name-sub1…}, which are
+     * {@code noarch} when {@code noarchSubpackages} (as a -doc or -data package of an arch package is).
+     */
+    public static Built build(Path workDir, String name, String epoch, String version, String release, String arch,
+                              int subpackages, boolean noarchSubpackages) {
         try {
             Path top = Files.createTempDirectory(Files.createDirectories(workDir), "rpmbuild-");
             StringBuilder spec = new StringBuilder();
@@ -48,6 +57,7 @@ public final class Rpms {
             spec.append("%description\nA test package.\n");
             for (int i = 1; i <= subpackages; i++) {
                 spec.append("%package sub").append(i).append("\nSummary: part ").append(i)
+                        .append(noarchSubpackages ? "\nBuildArch: noarch" : "")
                         .append("\n%description sub").append(i).append("\nPart ").append(i).append(".\n");
             }
             spec.append("%install\n");
