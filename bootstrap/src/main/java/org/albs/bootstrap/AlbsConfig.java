@@ -19,6 +19,14 @@ public interface AlbsConfig {
 
     Maintenance maintenance();
 
+    /**
+     * Which artifact store runs: {@code local} (the embedded store in {@link Store#dir()}) or {@code pulp}. When unset:
+     * {@code pulp} if PULP_HOST (or {@code albs.pulp.host}) is set, {@code local} otherwise.
+     */
+    Optional<String> artifactStore();
+
+    Store store();
+
     Pulp pulp();
 
     Beholder beholder();
@@ -46,13 +54,54 @@ public interface AlbsConfig {
         String buildCountInterval();
     }
 
+    /** The embedded artifact store (ALBS_ARTIFACT_STORE=local): StoreWiring. */
+    interface Store {
+        /** Its data directory: blobs, repositories, uploads. */
+        @WithDefault("${albs.data-dir}/store")
+        String dir();
+
+        /**
+         * The server's URL as build nodes, sign nodes and package managers reach it: repository URLs handed to them
+         * are {@code <public-url>/content/…}.
+         */
+        @WithDefault("http://localhost:${quarkus.http.port:8080}")
+        String publicUrl();
+
+        /** The user of the upload routes (the nodes' {@code pulp_user}). */
+        @WithDefault("pulp")
+        String user();
+
+        /** Its password (the nodes' {@code pulp_password}); when unset, generated into {@code <data-dir>/store-password}. */
+        Optional<String> password();
+
+        /** The largest file one upload may announce, in bytes (4 GiB). */
+        @WithDefault("4294967296")
+        long maxFileSize();
+
+        /** An upload that received nothing for this long is removed. */
+        @WithDefault("PT24H")
+        Duration abandonUploadsAfter();
+
+        /** How often abandoned uploads are looked for (a Quarkus scheduler period). */
+        @WithDefault("1h")
+        String cleanupInterval();
+
+        /** The createrepo_c command that writes the repositories' metadata. */
+        @WithDefault("createrepo_c")
+        String createrepo();
+
+        /** How long one metadata generation may take. */
+        @WithDefault("PT10M")
+        Duration metadataTimeout();
+    }
+
     interface Pulp {
         /**
          * Pulp's base URL (its API under {@code /pulp/api/v3/}, its content under {@code /pulp/content/}); SRPM
          * download URLs handed to nodes start with it. Upstream's PULP_HOST is read too.
          */
-        @WithDefault("${PULP_HOST:http://pulp}")
-        String host();
+        @WithDefault("${PULP_HOST:}")
+        Optional<String> host();
 
         /** Basic-auth user and password of Pulp's API (upstream's PULP_USER, PULP_PASSWORD). */
         @WithDefault("${PULP_USER:admin}")

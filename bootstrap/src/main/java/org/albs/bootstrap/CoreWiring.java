@@ -3,18 +3,13 @@ package org.albs.bootstrap;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 import org.albs.adapter.in.rest.security.Hs256AccessTokens;
 import org.albs.adapter.in.rest.security.Pbkdf2PasswordHasher;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.albs.adapter.out.beholder.BeholderPackageKnowledge;
 import org.albs.adapter.out.beholder.BeholderSettings;
-import org.albs.adapter.out.pulp.PulpArtifactStore;
-import org.albs.adapter.out.pulp.PulpSettings;
 import org.albs.application.artifacts.StoreJobService;
 import org.albs.application.builds.BuildNodeService;
 import org.albs.application.builds.BuildService;
@@ -89,27 +84,6 @@ public class CoreWiring {
         return new BuildService(builds, queries, queue, platforms, jobs, artifacts, tx, clock);
     }
 
-    /** Pulp itself: typed as its class only, so the core gets the measured store below. */
-    @Produces
-    @Singleton
-    @Typed(PulpArtifactStore.class)
-    PulpArtifactStore pulp(AlbsConfig config) {
-        AlbsConfig.Pulp p = config.pulp();
-        return new PulpArtifactStore(new PulpSettings(p.host(), p.user(), p.password().orElse(""), p.timeout(),
-                p.retries(), p.backoff(), p.taskPollInterval(), p.taskTimeout()));
-    }
-
-    void closePulp(@Disposes PulpArtifactStore pulp) {
-        pulp.close();
-    }
-
-    /** The artifact store the core uses: Pulp, measured. */
-    @Produces
-    @Singleton
-    ArtifactStore artifactStore(PulpArtifactStore pulp, MeterRegistry registry) {
-        return new MeteredArtifactStore(pulp, registry);
-    }
-
     @Produces
     @Singleton
     PackageKnowledge packageKnowledge(AlbsConfig config) {
@@ -131,9 +105,10 @@ public class CoreWiring {
     @Produces
     @Singleton
     BuildNodeService buildNodeService(BuildTaskQueue queue, Builds builds, TaskResults results, StoreJobs jobs,
-                                      Platforms platforms, Transactions tx, Clock clock, AlbsConfig config) {
+                                      Platforms platforms, Transactions tx, Clock clock, AlbsConfig config,
+                                      StoreWiring.Choice store) {
         LeaseTerms terms = new LeaseTerms(config.dispatch().leaseDuration(), config.dispatch().maxAttempts());
         return new BuildNodeService(queue, builds, results, jobs, platforms, tx, clock, terms,
-                config.pulp().host() + "/pulp/content/builds/");
+                store.contentUrl() + "builds/");
     }
 }

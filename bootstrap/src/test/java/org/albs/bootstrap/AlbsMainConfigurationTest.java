@@ -22,8 +22,11 @@ class AlbsMainConfigurationTest {
         AlbsConfig albs = AlbsMain.configuration().getConfigMapping(AlbsConfig.class);
 
         assertThat(albs.auth().jwtSecret()).isEmpty();
-        assertThat(albs.pulp().host()).isEqualTo("http://pulp");
+        assertThat(albs.pulp().host()).as("no Pulp: the embedded store runs").isEmpty();
+        assertThat(albs.artifactStore()).isEmpty();
         assertThat(albs.dataDir()).isEqualTo(".albs-data");
+        assertThat(albs.store().dir()).isEqualTo(".albs-data/store");
+        assertThat(albs.store().publicUrl()).isEqualTo("http://localhost:8080");
         assertThat(albs.embeddedDbPort()).isEqualTo(54329);
     }
 
@@ -37,7 +40,8 @@ class AlbsMainConfigurationTest {
         AlbsConfig albs = AlbsMain.configuration().getConfigMapping(AlbsConfig.class);
 
         assertThat(albs.auth().jwtSecret()).isEqualTo(Optional.of("from-upstream-name"));
-        assertThat(albs.pulp().host()).isEqualTo("http://pulp.example.org");
+        assertThat(albs.pulp().host()).contains("http://pulp.example.org");
         assertThat(albs.dataDir()).isEqualTo("/var/lib/albs");
+        assertThat(albs.store().dir()).isEqualTo("/var/lib/albs/store");
     }
 }

@@ -15,9 +15,10 @@ class InMemoryArtifactStoreContractTest extends AbstractArtifactStoreContractTes
     }
 
     @Override
-    protected String upload(String sha256, PackageMeta meta) {
+    protected Uploaded upload(PackageMeta meta) {
         String href = "/pulp/api/v3/artifacts/" + UUID.randomUUID() + "/";
+        String sha256 = randomSha256();
         store.upload(href, sha256, meta);
-        return href;
+        return new Uploaded(href, sha256);
     }
 }

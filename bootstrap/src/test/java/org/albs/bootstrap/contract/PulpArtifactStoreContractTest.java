@@ -23,9 +23,10 @@ class PulpArtifactStoreContractTest extends AbstractArtifactStoreContractTest {
     }
 
     @Override
-    protected String upload(String sha256, PackageMeta meta) {
+    protected Uploaded upload(PackageMeta meta) {
         String href = PulpStub.artifactHref();
+        String sha256 = randomSha256();
         PulpStub.shared().register(href, sha256, meta);
-        return href;
+        return new Uploaded(href, sha256);
     }
 }

@@ -21,15 +21,20 @@ import org.junit.jupiter.api.Test;
 public abstract class AbstractArtifactStoreContractTest {
     protected abstract ArtifactStore store();
 
-    /** A node uploads a file: returns the handle it reports as {@code href}. */
-    protected abstract String upload(String sha256, PackageMeta meta);
+    /** What a node reports of a file it uploaded: the handle ({@code href}) and the file's sha256. */
+    public record Uploaded(String href, String sha256) {
+    }
+
+    /** A node uploads a package with this header, or a log when {@code meta} is null. */
+    protected abstract Uploaded upload(PackageMeta meta);
+
+    /** A checksum no other test uses, for stores that take the uploader's word for it. */
+    protected static String randomSha256() {
+        return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+    }
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static String sha() {
-        return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
     }
 
     private static BuildRepository rpmRepo(String name) {
@@ -61,9 +66,10 @@ public abstract class AbstractArtifactStoreContractTest {
 
     @Test
     void anUploadedPackageBecomesContentWithItsHeaderAndIsFoundByItsChecksum() {
-        String sha = sha();
         PackageMeta meta = new PackageMeta("bash", "0", "5.1", "1.el9", "x86_64", "bash-5.1-1.el9.src.rpm");
-        String href = upload(sha, meta);
+        Uploaded uploaded = upload(meta);
+        String sha = uploaded.sha256();
+        String href = uploaded.href();
         assertThat(store().findContent(ContentKind.RPM, sha)).isEmpty();
         List<String> created = store().await(store().startContent(ContentKind.RPM, href, "bash-5.1-1.el9.x86_64.rpm"));
         assertThat(created).hasSize(1);
@@ -76,8 +82,9 @@ public abstract class AbstractArtifactStoreContractTest {
 
     @Test
     void aLogBecomesFileContentWithoutAHeader() {
-        String sha = sha();
-        String href = upload(sha, null);
+        Uploaded uploaded = upload(null);
+        String sha = uploaded.sha256();
+        String href = uploaded.href();
         List<String> created = store().await(store().startContent(ContentKind.FILE, href, "albs.1.log"));
         StoredContent content = store().describe(ContentKind.FILE, created.get(0));
         assertThat(content.sha256()).isEqualTo(sha);
@@ -86,7 +93,7 @@ public abstract class AbstractArtifactStoreContractTest {
 
     @Test
     void anArtifactTheStoreDoesNotHaveIsRefusedForGood() {
-        String missing = upload(sha(), null).replaceAll("[0-9a-f]{8}-", "00000000-") + "x/";
+        String missing = upload(null).href().replaceAll("[0-9a-f]{8}-", "00000000-") + "x/";
         assertThatThrownBy(() -> store().await(store().startContent(ContentKind.FILE, missing, "x.log")))
                 .isInstanceOfSatisfying(ArtifactStoreException.class, e -> assertThat(e.isTransient()).isFalse());
     }
@@ -94,10 +101,10 @@ public abstract class AbstractArtifactStoreContractTest {
     @Test
     void contentGoesInAndOutOfARepositoryInOneChangeThenIsPublished() {
         StoredRepository repo = store().createRepository(rpmRepo(unique("EL-x86_64-2-br")));
-        String a = store().await(store().startContent(ContentKind.RPM, upload(sha(), new PackageMeta("a", null, "1",
-                "1", "noarch", "a-1-1.src.rpm")), "a-1-1.noarch.rpm")).get(0);
-        String b = store().await(store().startContent(ContentKind.RPM, upload(sha(), new PackageMeta("b", null, "1",
-                "1", "noarch", "b-1-1.src.rpm")), "b-1-1.noarch.rpm")).get(0);
+        String a = store().await(store().startContent(ContentKind.RPM, upload(new PackageMeta("a", null, "1",
+                "1", "noarch", "a-1-1.src.rpm")).href(), "a-1-1.noarch.rpm")).get(0);
+        String b = store().await(store().startContent(ContentKind.RPM, upload(new PackageMeta("b", null, "1",
+                "1", "noarch", "b-1-1.src.rpm")).href(), "b-1-1.noarch.rpm")).get(0);
         store().await(store().startChange(repo, Set.of(a, b), Set.of()));
         store().await(store().startChange(repo, Set.of(), Set.of(a)));
         store().await(store().startPublication(repo));

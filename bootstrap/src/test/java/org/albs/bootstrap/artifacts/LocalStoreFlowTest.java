@@ -1,0 +1,202 @@
+package org.albs.bootstrap.artifacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import org.albs.adapter.out.localstore.Blobs;
+import org.albs.adapter.out.localstore.Rpms;
+import org.albs.bootstrap.support.Api;
+import org.albs.bootstrap.support.LocalStoreProfile;
+import org.albs.bootstrap.support.Node;
+import org.albs.bootstrap.support.PostgresDatabase;
+import org.albs.bootstrap.support.PulpUploadClient;
+import org.albs.domain.artifacts.BuildRepositories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on one machine, without Pulp: real packages built with rpmbuild, uploaded through the server's
+ * own Pulp upload routes as the build node uploads them (chunks in parallel and out of order), reported with
+ * build_done, imported by the store jobs into yum repositories that createrepo_c indexes, and read back over HTTP by
+ * the real dnf.
+ */
+@QuarkusTest
+@WithTestResource(PostgresDatabase.class)
+@TestProfile(LocalStoreProfile.class)
+class LocalStoreFlowTest {
+    private static final String PLATFORM = "AlmaLinux-8";
+    private static final Pattern PACKAGE = Pattern.compile(
+            "<package type=\"rpm\">.*?<arch>([^<]+)</arch>.*?<checksum type=\"sha256\" pkgid=\"YES\">([0-9a-f]{64})"
+                    + "</checksum>.*?<location href=\"([^\"]+)\"", Pattern.DOTALL);
+
+    @TempDir
+    Path work;
+
+    private final PulpUploadClient uploads = new PulpUploadClient(LocalStoreProfile.baseUrl(),
+            LocalStoreProfile.STORE_USER, LocalStoreProfile.STORE_PASSWORD, 1500);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private Map<String, Object> report(Path file, String type) {
+        PulpUploadClient.Uploaded u = uploads.upload(file);
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("name", file.getFileName().toString());
+        a.put("type", type);
+        a.put("href", u.href());
+        a.put("sha256", u.sha256());
+        a.put("path", file.toString());
+        a.put("cas_hash", null);
+        return a;
+    }
+
+    private List<Map<String, Object>> reportAll(List<Path> rpms, long taskId) throws IOException {
+        List<Map<String, Object>> artifacts = new ArrayList<>();
+        for (Path rpm : rpms) {
+            artifacts.add(report(rpm, "rpm"));
+        }
+        Path log = work.resolve("albs." + taskId + ".log");
+        Files.writeString(log, "build log of task " + taskId + "\n");
+        artifacts.add(report(log, "build_log"));
+        return artifacts;
+    }
+
+    private HttpResponse<byte[]> get(String url, String range) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        if (range != null) {
+            b.header("Range", range);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String repoUrl(long buildId, String arch) {
+        return LocalStoreProfile.baseUrl() + "/content/builds/" + BuildRepositories.rpmName(PLATFORM, arch, buildId,
+                false) + "/";
+    }
+
+    /** file name → sha256 of every package in the repository's primary metadata. */
+    private Map<String, String> primary(String repoUrl) throws Exception {
+        String repomd = new String(get(repoUrl + "repodata/repomd.xml", null).body());
+        Matcher m = Pattern.compile("<data type=\"primary\">.*?<location href=\"([^\"]+)\"", Pattern.DOTALL)
+                .matcher(repomd);
+        assertThat(m.find()).as("repomd.xml of %s names its primary metadata", repoUrl).isTrue();
+        byte[] gz = get(repoUrl + m.group(1), null).body();
+        String xml;
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            xml = new String(in.readAllBytes());
+        }
+        Map<String, String> packages = new LinkedHashMap<>();
+        Matcher p = PACKAGE.matcher(xml);
+        while (p.find()) {
+            String location = p.group(3);
+            packages.put(location.substring(location.lastIndexOf('/') + 1), p.group(2));
+        }
+        return packages;
+    }
+
+    /** What the real dnf lists in the repository, as name-version-release.arch. */
+    private List<String> dnfList(String repoUrl) throws Exception {
+        Path cache = Files.createTempDirectory(work, "dnf-cache");
+        Process p = new ProcessBuilder("dnf", "-q", "--setopt=reposdir=/dev/null", "--setopt=cachedir=" + cache,
+                "--releasever=8", "--repofrompath=b," + repoUrl, "--repo=b", "repoquery",
+                "--qf", "%{name}-%{version}-%{release}.%{arch}").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("dnf: %s", out).isZero();
+        return Arrays.stream(out.split("\n")).map(String::trim).filter(l -> !l.isEmpty()).sorted().toList();
+    }
+
+    private static String file(Path p) {
+        return p.getFileName().toString();
+    }
+
+    @Test
+    void aBuildGoesThroughTheEmbeddedStoreIntoRepositoriesThatDnfReads() throws Exception {
+        Node node = Node.create("localstore");
+        String name = Api.unique("chan");
+        long buildId = Node.createBuild(Api.adminToken(), Node.buildBody(PLATFORM, List.of("i686", "x86_64"), false,
+                "https://git.almalinux.org/rpms/" + name + ".git")).getLong("id");
+
+        JsonPath src = node.getTask(Node.X86_WITH_SRC);
+        assertThat(src.getString("arch")).isEqualTo("src");
+        List<String> urls = src.getList("repositories.url", String.class);
+        assertThat(urls).contains(repoUrl(buildId, "x86_64"), repoUrl(buildId, "i686"));
+        assertThat(get(repoUrl(buildId, "x86_64") + "repodata/repomd.xml", null).statusCode())
+                .as("a new build's repositories are real, empty yum repositories").isEqualTo(200);
+
+        Rpms.Built sources = Rpms.build(work.resolve("src"), name, "0", "1.0", "1.el8", "x86_64", 1, true);
+        String srpmSha = Blobs.sha256Of(sources.sourceRpm());
+        node.buildDone(src.getLong("id"), "done", reportAll(List.of(sources.sourceRpm()), src.getLong("id")))
+                .then().statusCode(200);
+
+        Map<String, Rpms.Built> binaries = new LinkedHashMap<>();
+        for (int i = 0; i < 2; i++) {
+            JsonPath task = node.getTask(Node.X86_WITH_SRC);
+            assertThat(task).as("an arch task after the SRPM was imported").isNotNull();
+            String arch = task.getString("arch");
+            String srpmUrl = task.getString("built_srpm_url");
+            assertThat(srpmUrl).startsWith(LocalStoreProfile.baseUrl() + "/content/builds/");
+            HttpResponse<byte[]> srpm = get(srpmUrl, null);
+            assertThat(srpm.statusCode()).isEqualTo(200);
+            Path downloaded = Files.write(work.resolve(file(sources.sourceRpm())), srpm.body());
+            assertThat(Blobs.sha256Of(downloaded)).isEqualTo(srpmSha).isEqualTo(task.getString("srpm_hash"));
+
+            Rpms.Built built = Rpms.build(work.resolve(arch), name, "0", "1.0", "1.el8", arch, 1, true);
+            binaries.put(arch, built);
+            node.buildDone(task.getLong("id"), "done", reportAll(built.binaries(), task.getLong("id")))
+                    .then().statusCode(200);
+        }
+        assertThat(binaries).containsOnlyKeys("i686", "x86_64");
+        Node.awaitJobs(buildId);
+
+        String noarch = name + "-sub1-1.0-1.el8.noarch.rpm";
+        Map<String, String> x86 = primary(repoUrl(buildId, "x86_64"));
+        Map<String, String> i686 = primary(repoUrl(buildId, "i686"));
+        assertThat(x86).containsEntry(name + "-1.0-1.el8.x86_64.rpm",
+                Blobs.sha256Of(binaries.get("x86_64").binaries().stream()
+                        .filter(p -> file(p).endsWith(".x86_64.rpm")).findFirst().orElseThrow()));
+        assertThat(i686).containsEntry(name + "-1.0-1.el8.i686.rpm",
+                Blobs.sha256Of(binaries.get("i686").binaries().stream()
+                        .filter(p -> file(p).endsWith(".i686.rpm")).findFirst().orElseThrow()));
+        String canonical = Blobs.sha256Of(binaries.get("i686").binaries().stream()
+                .filter(p -> file(p).equals(noarch)).findFirst().orElseThrow());
+        assertThat(i686).as("noarch from the first arch of the platform").containsEntry(noarch, canonical);
+        assertThat(x86).as("the same noarch package in every arch's repository").containsEntry(noarch, canonical);
+        assertThat(primary(LocalStoreProfile.baseUrl() + "/content/builds/"
+                + BuildRepositories.rpmName(PLATFORM, "src", buildId, false) + "/"))
+                .containsExactly(Map.entry(file(sources.sourceRpm()), srpmSha));
+
+        assertThat(dnfList(repoUrl(buildId, "x86_64")))
+                .contains(name + "-1.0-1.el8.x86_64", name + "-sub1-1.0-1.el8.noarch");
+        assertThat(dnfList(repoUrl(buildId, "i686")))
+                .containsExactly(name + "-1.0-1.el8.i686", name + "-sub1-1.0-1.el8.noarch");
+
+        String packageUrl = repoUrl(buildId, "x86_64") + "Packages/" + noarch.charAt(0) + "/" + noarch;
+        HttpResponse<byte[]> whole = get(packageUrl, null);
+        assertThat(whole.headers().firstValueAsLong("Content-Length")).hasValue(whole.body().length);
+        HttpResponse<byte[]> part = get(packageUrl, "bytes=100-199");
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.body()).isEqualTo(Arrays.copyOfRange(whole.body(), 100, 200));
+        assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + whole.body().length);
+    }
+}
