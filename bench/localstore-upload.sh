@@ -5,6 +5,7 @@
 # before and after for what stays).
 #
 #   bench/localstore-upload.sh                      # starts the upload routes alone (UploadBenchServer, test sources)
+#   bench/localstore-upload.sh --start              # starts the server (the jar; embedded store) on a fresh albs_bench_upload
 #   bench/localstore-upload.sh --url http://127.0.0.1:18090 --server-pid PID --data-dir DIR --user U --password P
 #                                                   # against a running server whose store is in DIR
 # Options: --size-mib N (1024), --chunk-mib N (8), --parallel N (4), --heap SIZE (standalone -Xmx, 128m),
@@ -15,7 +16,7 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$BENCH_DIR/lib.sh"
 
 SIZE_MIB=1024 CHUNK_MIB=8 PARALLEL=4 HEAP=128m WARMUP_MIB=64
-URL="" SERVER_PID="" DATA_DIR="" USER_NAME=bench PASSWORD=bench-upload-password
+URL="" SERVER_PID="" DATA_DIR="" USER_NAME=bench PASSWORD=bench-upload-password START_JAR=""
 while [[ $# -gt 0 ]]; do
     case $1 in
         --size-mib) SIZE_MIB=$2; shift 2 ;;
@@ -23,6 +24,7 @@ while [[ $# -gt 0 ]]; do
         --parallel) PARALLEL=$2; shift 2 ;;
         --heap) HEAP=$2; shift 2 ;;
         --warmup-mib) WARMUP_MIB=$2; shift 2 ;;
+        --start) START_JAR=1; shift ;;
         --url) URL=$2; shift 2 ;;
         --server-pid) SERVER_PID=$2; shift 2 ;;
         --data-dir) DATA_DIR=$2; shift 2 ;;
@@ -41,7 +43,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [[ -z "$URL" ]]; then
+if [[ -n "$START_JAR" ]]; then
+    DATA_DIR=$OUT/store
+    PORT=${PORT:-18094}
+    DB=albs_bench_upload
+    fresh_db "$DB"
+    # a PULP_HOST that is never called keeps lib.sh from starting its fake Pulp; the store is chosen explicitly
+    STARTED=$(PULP_HOST=http://127.0.0.1:9 start_server "$PORT" "$DB" "$OUT/server.log" ALBS_ARTIFACT_STORE=local \
+        ALBS_STORE_DIR="$DATA_DIR" ALBS_STORE_USER="$USER_NAME" ALBS_STORE_PASSWORD="$PASSWORD" \
+        ALBS_DATA_DIR="$OUT/data")
+    URL=http://127.0.0.1:$PORT
+    wait_ready "$URL" "$STARTED" "$OUT/server.log"
+    SERVER_PID=$STARTED
+    log "server (jar) on $URL (pid $SERVER_PID, JAVA_OPTS='${JAVA_OPTS:-}'), store in $DATA_DIR"
+elif [[ -z "$URL" ]]; then
     DATA_DIR=$OUT/store
     # the test classpath as the compiler sees it (the dependency plugin cannot resolve offline here): touching the
     # bench server's source makes the compiler run and print its command line
