@@ -14,16 +14,19 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * One {@code PUT /pulp/api/v3/uploads/<id>/}: the {@code file} part of a multipart body streamed to its offset in
  * the upload's file. Bytes are gathered into blocks of {@link #BLOCK}, written in order on worker threads; the part
- * is paused while {@link #MAX_QUEUED} blocks wait, so a chunk holds a few MiB at most whatever its size (the node
- * sends 8 MiB, the sign node up to 50 MiB). Nothing is recorded unless the whole part arrived and matched its Content-Range;
+ * is paused while a block waits for the disk, so a chunk holds about two blocks whatever its size (the node sends
+ * 8 MiB, the sign node up to 50 MiB). Blocks stay under half a G1 region at small heaps (no humongous objects). Nothing is recorded unless the whole part arrived and matched its Content-Range;
  * a client that goes away mid-chunk leaves only unrecorded bytes, which its retry overwrites.
  *
  * <p>All callbacks but {@link #store} run on the request's event loop, so the flags need no locking.
  */
 final class ChunkReception {
     static final int BLOCK = 256 * 1024;
-    /** Blocks of one chunk held at most (queued for writing, plus the one gathering): 3 MiB per chunk in flight. */
-    private static final int MAX_QUEUED = 8;
+    /**
+     * Blocks of one chunk waiting for the disk before the part is paused. More than one showed no gain in an
+     * interleaved A/B (8 against 1, 512 MiB, bench/README.md), so a chunk holds one block and the one gathering.
+     */
+    private static final int MAX_QUEUED = 1;
     private static final long PART_END_GRACE_MS = 30_000;
 
     /** How the request ended: 200, or an error status with its detail. */
@@ -129,8 +132,7 @@ final class ChunkReception {
 
     /**
      * Queues the gathered block for writing behind the blocks before it (one chunk's writes stay in order, for the
-     * digest and the comparisons). The part is paused only while {@link #MAX_QUEUED} blocks wait: a pause per block
-     * would cost two thread hand-offs per block, which on a busy machine is what limits the speed.
+     * digest and the comparisons); the part is paused while {@link #MAX_QUEUED} blocks wait.
      */
     private void enqueue() {
         Buffer block = pending;
