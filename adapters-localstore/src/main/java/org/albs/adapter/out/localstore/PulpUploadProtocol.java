@@ -59,6 +59,9 @@ import io.vertx.ext.web.RoutingContext;
  * matches hands the file to {@link Blobs#adopt}. A commit runs at once and answers a task that has already
  * finished; task records are small JSON files beside the blobs, so a poll after a restart still answers.
  *
+ * <p>Not served: Pulp's optional per-chunk {@code sha256} form field (the nodes do not send it; the whole file's
+ * checksum is checked at commit), listing uploads, and artifact listings without {@code ?sha256=} (400).
+ *
  * <p>A second commit of a committed upload answers the same task when it names the same sha256 (a client retrying
  * a commit whose answer it lost gets what it asked for) and 409 otherwise. Pulp itself deletes an upload when its
  * commit succeeds (a second commit is a 404) and keeps it when the commit fails; here a failed commit keeps no
@@ -542,6 +545,11 @@ public final class PulpUploadProtocol {
         HttpServerRequest request = ctx.request();
         if (request.isEnded()) {
             send(ctx, status, body);
+            return;
+        }
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            // the client waits for our word before it sends the body: the answer is the word, and the line is cut
+            sendAndClose(ctx, status, body);
             return;
         }
         long[] dropped = {0};

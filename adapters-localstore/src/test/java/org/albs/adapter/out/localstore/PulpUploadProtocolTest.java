@@ -314,9 +314,14 @@ class PulpUploadProtocolTest {
     /** Sends the head of a PUT of the whole file as one chunk over a raw socket; the body is the caller's. */
     private OutputStream startWholeFileChunk(Socket socket, String upload, int size, int bodyLength)
             throws IOException {
+        return startWholeFileChunk(socket, upload, size, bodyLength, "X-Test: plain", client.authorization());
+    }
+
+    private OutputStream startWholeFileChunk(Socket socket, String upload, int size, int bodyLength, String header,
+                                             String authorization) throws IOException {
         OutputStream out = socket.getOutputStream();
-        out.write(("PUT " + upload + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Authorization: " + client.authorization() + "\r\n"
+        out.write(("PUT " + upload + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + header + "\r\n"
+                + "Authorization: " + authorization + "\r\n"
                 + "Content-Type: multipart/form-data; boundary=" + PulpUploadClient.BOUNDARY + "\r\n"
                 + "Content-Range: bytes 0-" + (size - 1) + "/" + size + "\r\n"
                 + "Content-Length: " + bodyLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -456,5 +461,38 @@ class PulpUploadProtocolTest {
         assertThat(client.get(upload).body().get("chunks")).isEmpty();
         assertThat(commit(upload, sha256(file)).status()).isEqualTo(400);
         assertThat(filesUnder(root.resolve("blobs"))).isZero();
+    }
+
+    /** Reads one response head off a raw connection; gives its status line. */
+    private static String statusLine(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString().split("\r\n", 2)[0];
+    }
+
+    @Test
+    void a_client_that_expects_100_continue_is_told_to_send_or_refused_before_it_sends() throws Exception {
+        byte[] file = file(50_000, 15);
+        String upload = create(file.length);
+        byte[] body = PulpUploadClient.multipart(file);
+        try (Socket socket = new Socket("127.0.0.1", server.actualPort())) {
+            OutputStream out = startWholeFileChunk(socket, upload, file.length, body.length, "Expect: 100-continue",
+                    client.authorization());
+            InputStream in = socket.getInputStream();
+            assertThat(statusLine(in)).startsWith("HTTP/1.1 100");
+            out.write(body);
+            out.flush();
+            assertThat(statusLine(in)).startsWith("HTTP/1.1 200");
+        }
+        try (Socket socket = new Socket("127.0.0.1", server.actualPort())) {
+            startWholeFileChunk(socket, upload, file.length, body.length, "Expect: 100-continue", "Basic Zm9vOmJhcg==");
+            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 401");
+        }
     }
 }
