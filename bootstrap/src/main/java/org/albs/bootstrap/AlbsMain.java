@@ -79,7 +79,7 @@ public final class AlbsMain {
     }
 
     /** A random secret kept in a file, so tokens and the password survive restarts of the local server. */
-    private static String secretFile(Path file) throws IOException {
+    static String secretFile(Path file) throws IOException {
         if (Files.exists(file)) {
             return Files.readString(file).trim();
         }

@@ -1,23 +1,33 @@
 package org.albs.bootstrap;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import org.albs.adapter.out.localstore.Blobs;
 import org.albs.adapter.out.localstore.ContentRoutes;
 import org.albs.adapter.out.localstore.LocalArtifactStore;
+import org.albs.adapter.out.localstore.PulpUploadProtocol;
+import org.albs.adapter.out.localstore.UploadSettings;
 import org.albs.adapter.out.pulp.PulpArtifactStore;
 import org.albs.adapter.out.pulp.PulpSettings;
 import org.albs.application.port.out.ArtifactStore;
@@ -106,12 +116,60 @@ public class StoreWiring {
         return new MeteredArtifactStore(store, registry);
     }
 
-    /** The embedded store's repositories are served by this server, under {@code /content/}. */
-    void routes(@Observes Router router, Choice choice, Instance<LocalArtifactStore> local) {
+    /**
+     * The embedded store's Pulp upload routes. Their password is {@code albs.store.password}, or one generated once
+     * into {@code <data-dir>/store-password} (the nodes' {@code pulp_password}).
+     */
+    @Produces
+    @Singleton
+    PulpUploadProtocol uploadProtocol(Vertx vertx, Blobs blobs, AlbsConfig config, Clock clock) {
+        AlbsConfig.Store s = config.store();
+        String password = s.password().filter(p -> !p.isBlank()).orElseGet(() -> {
+            Path file = Path.of(config.dataDir()).toAbsolutePath().resolve("store-password");
+            try {
+                String generated = AlbsMain.secretFile(file);
+                LOG.infof("Embedded store: upload user %s, password in %s", s.user(), file);
+                return generated;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep the embedded store's password in " + file, e);
+            }
+        });
+        return new PulpUploadProtocol(vertx, blobs,
+                new UploadSettings(s.user(), password, s.maxFileSize(), s.abandonUploadsAfter()), clock);
+    }
+
+    /**
+     * With the embedded store, this server serves its Pulp upload routes and its repositories (under
+     * {@code /content/}). The observer runs first ({@link Interceptor.Priority#PLATFORM_BEFORE}): the upload routes
+     * take {@link PulpUploadProtocol#ROUTE_ORDER}, and among routes of one order Vert.x keeps the order they were
+     * added in, so they must come before adapters-rest's body-limit route (same order, default observer priority),
+     * which would refuse the nodes' 8 MiB chunks as bodies over {@code quarkus.http.limits.max-body-size}.
+     */
+    void routes(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Router router, Choice choice,
+                Instance<PulpUploadProtocol> uploads, Instance<LocalArtifactStore> local) {
         if (choice.local()) {
+            uploads.get().mount(router);
             ContentRoutes.mount(router, local.get().contentRoot());
         }
     }
+
+    /** Removes uploads nobody finished (a node that died mid-upload). */
+    @Scheduled(identity = "abandoned-uploads", every = "${albs.store.cleanup-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void removeAbandonedUploads() {
+        if (choice.get().local()) {
+            int removed = uploads.get().removeAbandoned();
+            if (removed > 0) {
+                LOG.infof("Embedded store: %d abandoned uploads removed", removed);
+            }
+        }
+    }
+
+    // looked up when the job runs: this class produces the Choice, so it cannot be injected into it
+    @Inject
+    Instance<Choice> choice;
+    @Inject
+    Instance<PulpUploadProtocol> uploads;
 
     /** Finishes, off the start-up path, the metadata generations a crash interrupted. */
     void recover(@Observes StartupEvent event, Choice choice, AlbsConfig config, Instance<LocalArtifactStore> local) {
