@@ -3,6 +3,7 @@ package org.albs.adapter.out.localstore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.time.Clock;
 import java.util.function.Consumer;
 
 import io.vertx.core.Future;
@@ -37,11 +38,12 @@ final class ChunkReception {
     private final HttpServerRequest request;
     private final StagedUpload upload;
     private final StagedUpload.Reservation reservation;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final Consumer<Outcome> finish;
     private ByteBuffer compareBuffer;
 
-    private Buffer pending = Buffer.buffer(BLOCK);
+    private byte[] pending = new byte[BLOCK];
+    private int pendingLength;
     private long next;
     private HttpServerFileUpload part;
     private int queued;
@@ -54,7 +56,7 @@ final class ChunkReception {
     private boolean answered;
 
     ChunkReception(Vertx vertx, HttpServerRequest request, StagedUpload upload, StagedUpload.Reservation reservation,
-                   java.time.Clock clock, Consumer<Outcome> finish) {
+                   Clock clock, Consumer<Outcome> finish) {
         this.vertx = vertx;
         this.request = request;
         this.upload = upload;
@@ -104,7 +106,7 @@ final class ChunkReception {
             if (failure != null) {
                 return;
             }
-            if (pending.length() > 0) {
+            if (pendingLength > 0) {
                 enqueue();
             }
             writes.onSuccess(done -> {
@@ -119,14 +121,19 @@ final class ChunkReception {
         if (failure != null) {
             return;
         }
-        if (next + pending.length() + data.length() > reservation.end) {
+        if (next + pendingLength + data.length() > reservation.end) {
             fail(400, "Chunk size does not match content range: more than "
                     + (reservation.end - reservation.start) + " bytes.");
             return;
         }
-        pending.appendBuffer(data);
-        if (pending.length() >= BLOCK) {
-            enqueue();
+        for (int at = 0; at < data.length(); ) {
+            int take = Math.min(data.length() - at, BLOCK - pendingLength);
+            data.getBytes(at, at + take, pending, pendingLength);
+            pendingLength += take;
+            at += take;
+            if (pendingLength == BLOCK) {
+                enqueue();
+            }
         }
     }
 
@@ -135,10 +142,11 @@ final class ChunkReception {
      * digest and the comparisons); the part is paused while {@link #MAX_QUEUED} blocks wait.
      */
     private void enqueue() {
-        Buffer block = pending;
+        ByteBuffer block = ByteBuffer.wrap(pending, 0, pendingLength);
         long at = next;
-        pending = Buffer.buffer(BLOCK);
-        next += block.length();
+        next += pendingLength;
+        pending = new byte[BLOCK];
+        pendingLength = 0;
         queued++;
         if (queued >= MAX_QUEUED) {
             part.pause();
@@ -168,8 +176,7 @@ final class ChunkReception {
      * Worker thread: writes the block at its offset, except over bytes received before, which are compared and must
      * be equal. The digest copy (if this chunk extends the hashed prefix) takes the block as it goes.
      */
-    private void store(Buffer block, long at) throws IOException {
-        ByteBuffer bytes = block.getByteBuf().nioBuffer();
+    private void store(ByteBuffer bytes, long at) throws IOException {
         FileChannel file = upload.channel();
         long end = at + bytes.remaining();
         long cursor = at;
