@@ -42,8 +42,10 @@ final class ChunkReception {
     private final Consumer<Outcome> finish;
     private ByteBuffer compareBuffer;
 
-    private byte[] pending = new byte[BLOCK];
+    /** The block being gathered; allocated when bytes come, so a finished chunk holds none. */
+    private byte[] pending;
     private int pendingLength;
+    private long partEndTimer = -1;
     private long next;
     private HttpServerFileUpload part;
     private int queued;
@@ -78,7 +80,7 @@ final class ChunkReception {
             } else if (!partEnded) {
                 // the part's end may still sit behind a paused block; a body that really stops inside the part
                 // (no closing boundary) is refused rather than left hanging
-                vertx.setTimer(PART_END_GRACE_MS, t -> {
+                partEndTimer = vertx.setTimer(PART_END_GRACE_MS, t -> {
                     if (!partEnded) {
                         fail(400, "The multipart body ended inside the 'file' part.");
                     }
@@ -103,6 +105,9 @@ final class ChunkReception {
         received.handler(this::onData);
         received.endHandler(v -> {
             partEnded = true;
+            if (partEndTimer >= 0) {
+                vertx.cancelTimer(partEndTimer); // the timer would hold this reception (and its blocks) for 30 s
+            }
             if (failure != null) {
                 return;
             }
@@ -127,6 +132,9 @@ final class ChunkReception {
             return;
         }
         for (int at = 0; at < data.length(); ) {
+            if (pending == null) {
+                pending = new byte[BLOCK];
+            }
             int take = Math.min(data.length() - at, BLOCK - pendingLength);
             data.getBytes(at, at + take, pending, pendingLength);
             pendingLength += take;
@@ -145,7 +153,7 @@ final class ChunkReception {
         ByteBuffer block = ByteBuffer.wrap(pending, 0, pendingLength);
         long at = next;
         next += pendingLength;
-        pending = new byte[BLOCK];
+        pending = null;
         pendingLength = 0;
         queued++;
         if (queued >= MAX_QUEUED) {
