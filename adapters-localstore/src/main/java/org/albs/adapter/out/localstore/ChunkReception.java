@@ -3,6 +3,7 @@ package org.albs.adapter.out.localstore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.time.Clock;
 import java.util.function.Consumer;
 
 import io.vertx.core.Future;
@@ -37,11 +38,14 @@ final class ChunkReception {
     private final HttpServerRequest request;
     private final StagedUpload upload;
     private final StagedUpload.Reservation reservation;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final Consumer<Outcome> finish;
     private ByteBuffer compareBuffer;
 
-    private Buffer pending = Buffer.buffer(BLOCK);
+    /** The block being gathered; allocated when bytes come, so a finished chunk holds none. */
+    private byte[] pending;
+    private int pendingLength;
+    private long partEndTimer = -1;
     private long next;
     private HttpServerFileUpload part;
     private int queued;
@@ -54,7 +58,7 @@ final class ChunkReception {
     private boolean answered;
 
     ChunkReception(Vertx vertx, HttpServerRequest request, StagedUpload upload, StagedUpload.Reservation reservation,
-                   java.time.Clock clock, Consumer<Outcome> finish) {
+                   Clock clock, Consumer<Outcome> finish) {
         this.vertx = vertx;
         this.request = request;
         this.upload = upload;
@@ -76,7 +80,7 @@ final class ChunkReception {
             } else if (!partEnded) {
                 // the part's end may still sit behind a paused block; a body that really stops inside the part
                 // (no closing boundary) is refused rather than left hanging
-                vertx.setTimer(PART_END_GRACE_MS, t -> {
+                partEndTimer = vertx.setTimer(PART_END_GRACE_MS, t -> {
                     if (!partEnded) {
                         fail(400, "The multipart body ended inside the 'file' part.");
                     }
@@ -101,10 +105,13 @@ final class ChunkReception {
         received.handler(this::onData);
         received.endHandler(v -> {
             partEnded = true;
+            if (partEndTimer >= 0) {
+                vertx.cancelTimer(partEndTimer); // the timer would hold this reception (and its blocks) for 30 s
+            }
             if (failure != null) {
                 return;
             }
-            if (pending.length() > 0) {
+            if (pendingLength > 0) {
                 enqueue();
             }
             writes.onSuccess(done -> {
@@ -119,14 +126,22 @@ final class ChunkReception {
         if (failure != null) {
             return;
         }
-        if (next + pending.length() + data.length() > reservation.end) {
+        if (next + pendingLength + data.length() > reservation.end) {
             fail(400, "Chunk size does not match content range: more than "
                     + (reservation.end - reservation.start) + " bytes.");
             return;
         }
-        pending.appendBuffer(data);
-        if (pending.length() >= BLOCK) {
-            enqueue();
+        for (int at = 0; at < data.length(); ) {
+            if (pending == null) {
+                pending = new byte[BLOCK];
+            }
+            int take = Math.min(data.length() - at, BLOCK - pendingLength);
+            data.getBytes(at, at + take, pending, pendingLength);
+            pendingLength += take;
+            at += take;
+            if (pendingLength == BLOCK) {
+                enqueue();
+            }
         }
     }
 
@@ -135,10 +150,11 @@ final class ChunkReception {
      * digest and the comparisons); the part is paused while {@link #MAX_QUEUED} blocks wait.
      */
     private void enqueue() {
-        Buffer block = pending;
+        ByteBuffer block = ByteBuffer.wrap(pending, 0, pendingLength);
         long at = next;
-        pending = Buffer.buffer(BLOCK);
-        next += block.length();
+        next += pendingLength;
+        pending = null;
+        pendingLength = 0;
         queued++;
         if (queued >= MAX_QUEUED) {
             part.pause();
@@ -168,8 +184,7 @@ final class ChunkReception {
      * Worker thread: writes the block at its offset, except over bytes received before, which are compared and must
      * be equal. The digest copy (if this chunk extends the hashed prefix) takes the block as it goes.
      */
-    private void store(Buffer block, long at) throws IOException {
-        ByteBuffer bytes = block.getByteBuf().nioBuffer();
+    private void store(ByteBuffer bytes, long at) throws IOException {
         FileChannel file = upload.channel();
         long end = at + bytes.remaining();
         long cursor = at;
