@@ -198,5 +198,13 @@ class LocalStoreFlowTest {
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(whole.body(), 100, 200));
         assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + whole.body().length);
+
+        Api.asAdmin().when().delete("/api/v1/builds/{id}/remove", buildId).then().statusCode(204);
+        Node.awaitJobs(buildId);
+        assertThat(get(repoUrl(buildId, "x86_64") + "repodata/repomd.xml", null).statusCode())
+                .as("a deleted build's repositories are no longer served").isEqualTo(404);
+        Blobs blobs = new Blobs(LocalStoreProfile.DIR);
+        assertThat(blobs.find(srpmSha)).as("nothing else holds the build's blobs: they are gone").isEmpty();
+        assertThat(blobs.find(canonical)).isEmpty();
     }
 }
