@@ -57,6 +57,10 @@ public final class AltsTestSystem implements TestSystem {
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
+                if (String.valueOf(e.getMessage()).contains("WWW-Authenticate header missing")) {
+                    // the JDK client's way of saying 401 without a challenge: ALTS refused the token
+                    throw new TestSystemException("ALTS answered HTTP 401 to " + uri + ": check ALTS_TOKEN", false, e);
+                }
                 last = e.toString();
                 LOG.log(Level.WARNING, "ALTS call {0} failed (attempt {1} of {2}): {3}", uri, attempt + 1, attempts,
                         last);
