@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.albs.application.lease.Dispatcher;
+import org.albs.application.port.in.builds.SweepExpiredLeasesUseCase;
 import org.albs.application.port.in.testing.CancelTestsUseCase;
 import org.albs.application.port.in.testing.FindTestTasksUseCase;
 import org.albs.application.port.in.testing.PollTestTasksUseCase;
 import org.albs.application.port.in.testing.ReportTestResultUseCase;
 import org.albs.application.port.in.testing.RestartTestsUseCase;
+import org.albs.application.port.in.testing.SweepExpiredTestLeasesUseCase;
 import org.albs.application.port.in.testing.TestLogView;
 import org.albs.application.port.in.testing.TestResultCommand;
 import org.albs.application.port.in.testing.TestTaskPayload;
@@ -48,9 +50,9 @@ import org.albs.domain.testing.TestVerdict;
  * build's artifacts do; a cancel reaches ALTS through a job that retries with back-off.
  */
 public class TestingService implements PollTestTasksUseCase, ReportTestResultUseCase, RestartTestsUseCase,
-        CancelTestsUseCase, FindTestTasksUseCase {
+        CancelTestsUseCase, FindTestTasksUseCase, SweepExpiredTestLeasesUseCase {
     private final TestTasks tests;
-    private final Dispatcher<TestTask, TestTasks.AnyTest, TestTasks.Assignment> dispatcher;
+    private final Dispatcher<TestTask, TestTasks.AnyTask, TestTasks.Assignment> dispatcher;
     private final TestTaskCreation creation;
     private final Builds builds;
     private final StoreJobs jobs;
@@ -76,7 +78,7 @@ public class TestingService implements PollTestTasksUseCase, ReportTestResultUse
 
     @Override
     public List<TestTaskPayload> poll(User testSystem) {
-        return tx.inTransaction(() -> dispatcher.claimBatch(testSystem.id(), TestTasks.AnyTest.INSTANCE,
+        return tx.inTransaction(() -> dispatcher.claimBatch(testSystem.id(), TestTasks.AnyTask.INSTANCE,
                 clock.instant(), MAX_TASKS).leased().stream().map(o -> payload(o.work(), o.payload())).toList());
     }
 
@@ -97,6 +99,15 @@ public class TestingService implements PollTestTasksUseCase, ReportTestResultUse
             response.put("stats", result.stats());
             tests.saveResult(new TestTasks.Result(change, response, result.stats(), result.logs()));
             return true;
+        });
+    }
+
+    @Override
+    public SweepExpiredLeasesUseCase.Sweep failExhaustedTestLeases(int limit) {
+        return tx.inTransaction(() -> {
+            Dispatcher.Sweep<TestTask> sweep = dispatcher.sweep(clock.instant(), limit);
+            return new SweepExpiredLeasesUseCase.Sweep(sweep.ended().stream().map(c -> c.work().id()).toList(),
+                    sweep.refused());
         });
     }
 

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.albs.application.port.in.builds.BuildView;
+import org.albs.application.port.in.testing.TestResultCommand;
 import org.albs.application.port.in.testing.TestTaskView;
 import org.albs.application.port.out.TestTasks;
 import org.albs.domain.artifacts.BuildRepository;
@@ -30,7 +31,7 @@ import org.albs.domain.testing.TestTaskStatus;
  * Test tasks in memory over the build store, following {@code SqlTestTasks} through the contract tests: claimed in
  * id order (expired leases first), the payload read from the build, and the same rule of when a build is tested.
  */
-public final class InMemoryTestTasks extends InMemoryLeaseQueue<TestTask, TestTasks.AnyTest, TestTasks.Assignment>
+public final class InMemoryTestTasks extends InMemoryLeaseQueue<TestTask, TestTasks.AnyTask, TestTasks.Assignment>
         implements TestTasks {
     private final BuildStore store;
     private final InMemoryStoreJobs jobs;
@@ -72,12 +73,12 @@ public final class InMemoryTestTasks extends InMemoryLeaseQueue<TestTask, TestTa
     }
 
     @Override
-    protected boolean eligible(TestTask item, AnyTest criteria) {
+    protected boolean eligible(TestTask item, AnyTask criteria) {
         return true;
     }
 
     @Override
-    protected Stream<TestTask> waitingInOrder(AnyTest criteria, Instant now) {
+    protected Stream<TestTask> waitingInOrder(AnyTask criteria, Instant now) {
         return tests.values().stream().filter(t -> t.status() == TestTaskStatus.CREATED);
     }
 
@@ -199,7 +200,7 @@ public final class InMemoryTestTasks extends InMemoryLeaseQueue<TestTask, TestTa
         if (r.stats() != null) {
             stats.computeIfAbsent(id, k -> new ArrayList<>()).add(r.stats());
         }
-        for (LogRef l : r.logs()) {
+        for (TestResultCommand.Log l : r.logs()) {
             long logId = nextId++;
             logs.put(logId, new StoredLog(logId, id, l.name(), l.href(), null));
         }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 import org.albs.application.port.in.builds.BuildView;
+import org.albs.application.port.in.testing.TestResultCommand;
 import org.albs.application.port.in.testing.TestTaskView;
 import org.albs.application.port.out.TestTasks;
 import org.albs.domain.artifacts.PackageMeta;
@@ -118,7 +119,7 @@ public class SqlTestTasks implements TestTasks {
     }
 
     @Override
-    public List<Offer<TestTask, Assignment>> lockClaimable(AnyTest criteria, Instant now, int limit) {
+    public List<Offer<TestTask, Assignment>> lockClaimable(AnyTask criteria, Instant now, int limit) {
         int n = table.columnCount();
         return jdbc.query(claim, new Jdbc.Args().time("now", now).integer("limit", limit), rs -> {
             TestTask t = table.read(rs);
@@ -314,8 +315,8 @@ public class SqlTestTasks implements TestTasks {
                 INSERT INTO performance_stats (test_task_id, statistics)
                 SELECT :test, CAST(:stats AS jsonb) WHERE CAST(:stats AS jsonb) IS NOT NULL""",
                 new Jdbc.Args().lng("test", t.id()).str("response", Json.write(r.altsResponse()))
-                        .texts("names", r.logs().stream().map(LogRef::name).toList())
-                        .texts("hrefs", r.logs().stream().map(LogRef::href).toList())
+                        .texts("names", r.logs().stream().map(TestResultCommand.Log::name).toList())
+                        .texts("hrefs", r.logs().stream().map(TestResultCommand.Log::href).toList())
                         .str("import", StoreJobKind.IMPORT_TEST_LOGS.name()).lng("build", t.buildId())
                         .time("at", r.change().entry().at())
                         .str("stats", r.stats() == null ? null : Json.write(r.stats()))));

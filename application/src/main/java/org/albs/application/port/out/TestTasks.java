@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.albs.application.port.in.testing.TestResultCommand;
 import org.albs.application.port.in.testing.TestTaskView;
 import org.albs.domain.lease.Change;
 import org.albs.domain.platform.Platform;
@@ -17,9 +18,9 @@ import org.albs.domain.testing.TestTask;
  * their logs, and the rule of when a finished build is tested. A claim's criteria are empty: the test system takes
  * any test and drops the ones it cannot run itself.
  */
-public interface TestTasks extends LeaseQueue<TestTask, TestTasks.AnyTest, TestTasks.Assignment> {
+public interface TestTasks extends LeaseQueue<TestTask, TestTasks.AnyTask, TestTasks.Assignment> {
     /** The test system takes any test. */
-    enum AnyTest {
+    enum AnyTask {
         INSTANCE
     }
 
@@ -75,9 +76,6 @@ public interface TestTasks extends LeaseQueue<TestTask, TestTasks.AnyTest, TestT
     /** Switches testing of a build off (a cancel) or on again (a restart). */
     void setCancelTesting(long buildId, boolean cancel);
 
-    /** A log the test system uploaded, named in a result. */
-    record LogRef(String name, String href) {
-    }
 
     /**
      * A result, stored with the change it brings: the whole result as ALTS sent it ({@code alts_response}), its
@@ -85,7 +83,7 @@ public interface TestTasks extends LeaseQueue<TestTask, TestTasks.AnyTest, TestT
      * outbox, as a build's artifacts).
      */
     record Result(Change<TestTask> change, Map<String, Object> altsResponse, Map<String, Object> stats,
-                  List<LogRef> logs) {
+                  List<TestResultCommand.Log> logs) {
         public Result {
             logs = List.copyOf(logs);
         }

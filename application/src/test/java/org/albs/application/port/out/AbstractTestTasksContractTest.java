@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.albs.application.lease.Dispatcher;
+import org.albs.application.port.in.testing.TestResultCommand;
 import org.albs.application.port.in.testing.TestTaskView;
 import org.albs.application.testing.TestTaskCreation;
 import org.albs.domain.artifacts.PackageMeta;
@@ -41,7 +42,7 @@ public abstract class AbstractTestTasksContractTest {
     private static final LeaseTerms TERMS = new LeaseTerms(Duration.ofMinutes(30), 2);
 
     protected QueueFixture f;
-    private Dispatcher<TestTask, TestTasks.AnyTest, TestTasks.Assignment> dispatcher;
+    private Dispatcher<TestTask, TestTasks.AnyTask, TestTasks.Assignment> dispatcher;
 
     protected abstract QueueFixture.Ports ports();
 
@@ -174,18 +175,18 @@ public abstract class AbstractTestTasksContractTest {
         List<Long> ids = created(b, "a-1-1.el9.x86_64.rpm", "b-1-1.el9.x86_64.rpm", "c-1-1.el9.x86_64.rpm");
         User alts = f.user("alts");
         Dispatcher.Batch<TestTask, TestTasks.Assignment> first = tx(() -> dispatcher.claimBatch(alts.id(),
-                TestTasks.AnyTest.INSTANCE, T0, 2));
+                TestTasks.AnyTask.INSTANCE, T0, 2));
         assertThat(first.leased()).extracting(o -> o.work().id()).containsExactly(ids.get(0), ids.get(1));
         TestTasks.Assignment a = first.leased().get(0).payload();
         assertThat(a.platform().name()).isEqualTo(platform.name());
         assertThat(first.leased().get(0).work().status()).isEqualTo(TestTaskStatus.STARTED);
         Instant later = T0.plus(Duration.ofMinutes(31));
         Dispatcher.Batch<TestTask, TestTasks.Assignment> second = tx(() -> dispatcher.claimBatch(alts.id(),
-                TestTasks.AnyTest.INSTANCE, later, 10));
+                TestTasks.AnyTask.INSTANCE, later, 10));
         assertThat(second.leased()).extracting(o -> o.work().id()).containsExactly(ids.get(0), ids.get(1), ids.get(2));
         assertThat(second.leased().get(0).work().state().attempt()).isEqualTo(2);
         Dispatcher.Batch<TestTask, TestTasks.Assignment> third = tx(() -> dispatcher.claimBatch(alts.id(),
-                TestTasks.AnyTest.INSTANCE, later.plus(Duration.ofMinutes(31)), 10));
+                TestTasks.AnyTask.INSTANCE, later.plus(Duration.ofMinutes(31)), 10));
         assertThat(third.leased()).extracting(o -> o.work().id()).containsExactly(ids.get(2));
         assertThat(third.ended()).extracting(c -> c.work().status()).containsOnly(TestTaskStatus.FAILED)
                 .hasSize(2);
@@ -196,12 +197,12 @@ public abstract class AbstractTestTasksContractTest {
         long[] b = build(f.user("owner"), f.platform("Result", "x86_64"));
         List<Long> ids = created(b, "r-1-1.el9.x86_64.rpm", "s-1-1.el9.x86_64.rpm");
         User alts = f.user("alts");
-        tx(() -> dispatcher.claimBatch(alts.id(), TestTasks.AnyTest.INSTANCE, T0, 10));
+        tx(() -> dispatcher.claimBatch(alts.id(), TestTasks.AnyTask.INSTANCE, T0, 10));
         tx(() -> {
             TestTask t = tests().lock(ids.get(0)).orElseThrow();
             tests().saveResult(new TestTasks.Result(t.report(alts.id(), new TestVerdict(WorkEvent.DONE, null),
                     null, T0), Map.of("api_version", "1", "result", Map.of()), Map.of("started_at", "x"),
-                    List.of(new TestTasks.LogRef("a.log", "/h/a/"), new TestTasks.LogRef("b.log", "/h/b/"))));
+                    List.of(new TestResultCommand.Log("a.log", "/h/a/"), new TestResultCommand.Log("b.log", "/h/b/"))));
             TestTask u = tests().lock(ids.get(1)).orElseThrow();
             tests().saveResult(new TestTasks.Result(u.report(alts.id(), new TestVerdict(WorkEvent.FAIL, "failed: x"),
                     null, T0), Map.of("api_version", "1"), null, List.of()));

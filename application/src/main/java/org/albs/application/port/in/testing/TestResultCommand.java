@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.albs.application.port.out.TestTasks;
 import org.albs.domain.Problems;
 
 /**
@@ -13,8 +12,12 @@ import org.albs.domain.Problems;
  * every log in {@code result.logs} an object with a file {@code name} and an {@code href}.
  */
 public record TestResultCommand(String apiVersion, Map<String, Object> result, Map<String, Object> stats,
-                                List<TestTasks.LogRef> logs) {
+                                List<Log> logs) {
     public static final int MAX_LOGS = 1000;
+
+    /** A log the test system uploaded to the store, named in a result. */
+    public record Log(String name, String href) {
+    }
 
     public TestResultCommand {
         result = Map.copyOf(result);
@@ -40,7 +43,7 @@ public record TestResultCommand(String apiVersion, Map<String, Object> result, M
         if (stats != null && !(stats instanceof Map)) {
             p.add("Input should be a valid dictionary", "dict_type", "stats");
         }
-        List<TestTasks.LogRef> logs = new ArrayList<>();
+        List<Log> logs = new ArrayList<>();
         if (result instanceof Map<?, ?> r && r.get("logs") != null) {
             if (!(r.get("logs") instanceof List<?> list)) {
                 p.add("Input should be a valid list", "list_type", "result", "logs");
@@ -57,10 +60,10 @@ public record TestResultCommand(String apiVersion, Map<String, Object> result, M
                     if (name != null && (name.contains("/") || name.equals(".") || name.equals(".."))) {
                         p.add("a log name is a file name", "value_error", "result", "logs", i, "name");
                     } else if (name != null && href != null) {
-                        logs.add(new TestTasks.LogRef(name, href));
+                        logs.add(new Log(name, href));
                     }
                 }
-                if (logs.stream().map(TestTasks.LogRef::name).distinct().count() < logs.size()) {
+                if (logs.stream().map(Log::name).distinct().count() < logs.size()) {
                     p.add("a log name is given twice", "value_error", "result", "logs");
                 }
             }
