@@ -117,11 +117,11 @@ public final class InMemoryTestTasks extends InMemoryLeaseQueue<TestTask, TestTa
         boolean open = store.jobs.values().stream().anyMatch(j -> j.subject().buildId() == buildId
                 && (j.kind() == StoreJobKind.IMPORT_ARTIFACTS || j.kind() == StoreJobKind.FINALIZE_INDEX)
                 && j.status().phase() != LeasePhase.ENDED);
-        boolean tested = tests.values().stream().anyMatch(t -> t.buildId() == buildId);
-        if (cancelled || open || tested) {
+        if (cancelled || open) {
             return Optional.empty();
         }
         return Optional.of(tasks.stream().filter(t -> t.status() == BuildTaskStatus.COMPLETED)
+                .filter(t -> tests.values().stream().noneMatch(x -> x.buildTaskId() == t.id()))
                 .filter(t -> !store.platforms.findById(t.platformId()).orElseThrow().testDistName().isBlank())
                 .map(this::tested).toList());
     }

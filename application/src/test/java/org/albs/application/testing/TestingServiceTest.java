@@ -170,6 +170,19 @@ class TestingServiceTest {
     }
 
     @Test
+    void theSweeperFailsTestsWhoseLastLeaseRanOutWhenAltsNoLongerPolls() {
+        long[] ids = finished("bash-5.1-1.el9.x86_64.rpm");
+        runJobs();
+        testing.poll(alts);
+        clock.advance(Duration.ofHours(6));
+        testing.poll(alts);
+        assertThat(testing.failExhaustedTestLeases(10).failed()).as("its lease has not run out").isEmpty();
+        clock.advance(Duration.ofHours(6));
+        assertThat(testing.failExhaustedTestLeases(10).failed()).hasSize(1);
+        assertThat(testing.latest(ids[1]).get(0).status()).isEqualTo(4);
+    }
+
+    @Test
     void restartAndCancelFollowTheRules() {
         long[] ids = finished("bash-5.1-1.el9.x86_64.rpm", "zsh-5.1-1.el9.x86_64.rpm");
         runJobs();

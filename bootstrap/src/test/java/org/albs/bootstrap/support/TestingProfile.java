@@ -11,10 +11,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 public class TestingProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("albs.jobs.workers", "0", "albs.jobs.back-off", "PT0.2S", "albs.jobs.max-back-off", "PT0.4S",
-                "albs.jobs.max-attempts", "2",
-                "albs.tests.lease-duration", "PT3S", "albs.tests.max-attempts", "2",
-                "albs.alts.host", AltsStub.shared().baseUrl(), "albs.alts.token", AltsStub.TOKEN,
-                "albs.alts.timeout", "PT1S", "albs.alts.retries", "1");
+        return Map.ofEntries(Map.entry("albs.jobs.workers", "0"), Map.entry("albs.jobs.back-off", "PT0.2S"),
+                Map.entry("albs.jobs.max-back-off", "PT0.4S"), Map.entry("albs.jobs.max-attempts", "2"),
+                Map.entry("albs.tests.lease-duration", "PT3S"), Map.entry("albs.tests.max-attempts", "2"),
+                Map.entry("albs.alts.host", AltsStub.shared().baseUrl()), Map.entry("albs.alts.token", AltsStub.TOKEN),
+                Map.entry("albs.alts.timeout", "PT1S"), Map.entry("albs.alts.retries", "1"),
+                Map.entry("albs.alts.backoff", "PT0.05S"));
     }
 }

@@ -98,7 +98,7 @@ public record StoreJob(WorkState<StoreJobStatus> state, StoreJobKind kind, Subje
                 Subject.build(buildId), steps, now);
     }
 
-    /** The tests a cancellation job has still to see cancelled. */
+    /** The tests a cancellation job has still to see cancelled, in id order. */
     public java.util.List<Long> cancellationsLeft() {
         java.util.List<Long> left = new java.util.ArrayList<>();
         steps.forEach((step, value) -> {
@@ -106,6 +106,7 @@ public record StoreJob(WorkState<StoreJobStatus> state, StoreJobKind kind, Subje
                 left.add(Long.parseLong(step.substring(CANCEL.length())));
             }
         });
+        left.sort(null);
         return left;
     }
 

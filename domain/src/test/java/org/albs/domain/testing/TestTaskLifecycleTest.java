@@ -126,6 +126,16 @@ class TestTaskLifecycleTest {
     }
 
     @Test
+    void aCancellationJobListsItsTestsInIdOrderUntilDone() {
+        org.albs.domain.artifacts.StoreJob job = org.albs.domain.artifacts.StoreJob.testCancellation(3,
+                java.util.List.of(12L, 5L, 9L), T0);
+        assertThat(job.kind()).isEqualTo(org.albs.domain.artifacts.StoreJobKind.CANCEL_TESTS);
+        assertThat(job.cancellationsLeft()).containsExactly(5L, 9L, 12L);
+        assertThat(job.done(org.albs.domain.artifacts.StoreJob.cancellationStep(9)).cancellationsLeft())
+                .containsExactly(5L, 12L);
+    }
+
+    @Test
     void theLastLostLeaseFailsTheTaskWithTheReason() {
         TestTask t = created().claim(ALTS, T0, TERMS).work();
         t = t.takeOver(ALTS, T0.plus(Duration.ofHours(6)), TERMS).work();

@@ -51,7 +51,7 @@ class AltsTestSystemTest {
     @Test
     void cancelPostsTheIdsWithTheBearerTokenAndAcceptsSuccess() {
         alts.stubFor(post("/cancel_tasks").willReturn(okJson("{\"success\": true}")));
-        adapter(2, Duration.ofSeconds(2)).cancel(List.of(4L, 5L));
+        adapter(2, Duration.ofSeconds(5)).cancel(List.of(4L, 5L));
         alts.verify(1, postRequestedFor(urlEqualTo("/cancel_tasks"))
                 .withHeader("Authorization", equalTo("Bearer secret-jwt"))
                 .withHeader("Content-Type", equalTo("application/json"))
@@ -64,7 +64,7 @@ class AltsTestSystemTest {
                 .willReturn(serverError()).willSetStateTo("up"));
         alts.stubFor(post("/cancel_tasks").inScenario("s").whenScenarioStateIs("up")
                 .willReturn(okJson("{\"success\": true}")));
-        adapter(2, Duration.ofSeconds(2)).cancel(List.of(1L));
+        adapter(2, Duration.ofSeconds(5)).cancel(List.of(1L));
         alts.verify(2, postRequestedFor(urlEqualTo("/cancel_tasks")));
     }
 
@@ -82,7 +82,7 @@ class AltsTestSystemTest {
     @Test
     void altsDownLongerThanTheRetriesIsTransient() {
         alts.stubFor(post("/cancel_tasks").willReturn(aResponse().withStatus(503)));
-        assertThatThrownBy(() -> adapter(3, Duration.ofSeconds(1)).cancel(List.of(1L)))
+        assertThatThrownBy(() -> adapter(3, Duration.ofSeconds(5)).cancel(List.of(1L)))
                 .isInstanceOf(TestSystemException.class).hasMessageContaining("after 4 attempt(s)")
                 .matches(e -> ((TestSystemException) e).isTransient());
         alts.verify(4, postRequestedFor(urlEqualTo("/cancel_tasks")));
@@ -99,13 +99,13 @@ class AltsTestSystemTest {
     @Test
     void aRefusalIsNotRetried() {
         alts.stubFor(post("/cancel_tasks").willReturn(aResponse().withStatus(401).withBody("{\"detail\":\"bad\"}")));
-        assertThatThrownBy(() -> adapter(3, Duration.ofSeconds(1)).cancel(List.of(1L)))
+        assertThatThrownBy(() -> adapter(3, Duration.ofSeconds(5)).cancel(List.of(1L)))
                 .isInstanceOf(TestSystemException.class).hasMessageContaining("401")
                 .matches(e -> !((TestSystemException) e).isTransient());
         alts.verify(1, postRequestedFor(urlEqualTo("/cancel_tasks")));
         alts.resetAll();
         alts.stubFor(post("/cancel_tasks").willReturn(okJson("{\"success\": false}")));
-        assertThatThrownBy(() -> adapter(3, Duration.ofSeconds(1)).cancel(List.of(1L)))
+        assertThatThrownBy(() -> adapter(3, Duration.ofSeconds(5)).cancel(List.of(1L)))
                 .matches(e -> !((TestSystemException) e).isTransient());
     }
 }

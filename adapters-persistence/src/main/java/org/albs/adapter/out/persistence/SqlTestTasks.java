@@ -177,14 +177,14 @@ public class SqlTestTasks implements TestTasks {
                                           AND j.kind IN (:import, :finalize) AND j.status IN ("""
                 + StoreJobStatus.WAITING.code() + ", " + StoreJobStatus.RUNNING.code() + """
                 ))
-                       AND NOT EXISTS (SELECT 1 FROM test_tasks x WHERE x.build_id = b.id)
                   FROM builds b WHERE b.id = :build FOR UPDATE""", args
                         .str("import", StoreJobKind.IMPORT_ARTIFACTS.name())
                         .str("finalize", StoreJobKind.FINALIZE_INDEX.name()), rs -> rs.getBoolean(1));
         if (settled.isEmpty() || !settled.get(0)) {
             return Optional.empty();
         }
-        return Optional.of(tested("t.build_id = :build AND btrim(p.test_dist_name) <> ''",
+        return Optional.of(tested("t.build_id = :build AND btrim(p.test_dist_name) <> ''"
+                + " AND NOT EXISTS (SELECT 1 FROM test_tasks x WHERE x.build_task_id = t.id)",
                 new Jdbc.Args().lng("build", buildId)));
     }
 

@@ -47,9 +47,10 @@ public interface TestTasks extends LeaseQueue<TestTask, TestTasks.AnyTask, TestT
 
     /**
      * The rule of when a finished build is tested, its one home: locks the build row and, if every task of the
-     * build has ended, none was cancelled, no import or finalization of its artifacts is waiting or running, testing
-     * is not switched off for it ({@code cancel_testing}) or its platform (no test distribution) and it has no test
-     * task yet, returns its completed tasks with their packages; otherwise nothing. Called in the transaction of
+     * build has ended, none was cancelled, no import or finalization of its artifacts is waiting or running and
+     * testing is not switched off for it ({@code cancel_testing}), returns its completed tasks that have no test yet
+     * (a task rebuilt after a restart of the build has none) on platforms with a test distribution, with their
+     * packages; otherwise nothing. Called in the transaction of
      * anything that may have been the build's last step; the build-row lock lets two such transactions see each
      * other.
      */

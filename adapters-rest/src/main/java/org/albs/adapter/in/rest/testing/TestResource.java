@@ -38,6 +38,7 @@ import org.albs.domain.InvalidInputException;
 @Path("/api/v1/tests")
 @Produces(MediaType.APPLICATION_JSON)
 @RegisterForReflection(targets = {TestTaskView.class, TestLogView.class, BuildView.PerformanceStats.class,
+        BuildView.TestTaskSummary.class,
         BuildView.HistoryEntry.class, TestTaskPayload.Repository.class})
 public class TestResource {
     private static final Map<String, Object> OK = Map.of("ok", true);
