@@ -33,6 +33,10 @@ public interface AlbsConfig {
 
     Jobs jobs();
 
+    Tests tests();
+
+    Alts alts();
+
     Github github();
 
     Frontend frontend();
@@ -136,6 +140,35 @@ public interface AlbsConfig {
         Optional<String> host();
 
         @WithDefault("${BEHOLDER_TOKEN:}")
+        Optional<String> token();
+
+        @WithDefault("PT60S")
+        Duration timeout();
+
+        @WithDefault("3")
+        int retries();
+
+        @WithDefault("PT1S")
+        Duration backoff();
+    }
+
+    /** Test tasks on the lease queue, claimed by ALTS's polls. */
+    interface Tests {
+        /** How long ALTS may run a claimed test before the next poll takes it over (ALBS_TESTS_LEASE_DURATION). */
+        @WithDefault("PT6H")
+        Duration leaseDuration();
+
+        /** Claims of a test before a lost lease fails it (ALBS_TESTS_MAX_ATTEMPTS). */
+        @WithDefault("2")
+        int maxAttempts();
+    }
+
+    /** The ALTS scheduler, called to cancel started tests. Upstream's ALTS_HOST and ALTS_TOKEN are read. */
+    interface Alts {
+        @WithDefault("${ALTS_HOST:http://alts-scheduler:8000}")
+        String host();
+
+        @WithDefault("${ALTS_TOKEN:}")
         Optional<String> token();
 
         @WithDefault("PT60S")

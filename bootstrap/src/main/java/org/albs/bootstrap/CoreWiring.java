@@ -30,6 +30,7 @@ import org.albs.application.port.out.Repositories;
 import org.albs.application.port.out.TaskResults;
 import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.Users;
+import org.albs.application.testing.TestTaskCreation;
 import org.albs.domain.lease.LeaseTerms;
 
 /**
@@ -96,19 +97,20 @@ public class CoreWiring {
     @Singleton
     StoreJobService storeJobService(StoreJobs jobs, BuildArtifacts artifacts, BuildTaskQueue queue,
                                     Platforms platforms, ArtifactStore store, PackageKnowledge knowledge,
-                                    Transactions tx, Clock clock, AlbsConfig config) {
+                                    Transactions tx, Clock clock, AlbsConfig config,
+                                    StoreJobService.Testing testing) {
         AlbsConfig.Jobs j = config.jobs();
         return new StoreJobService(jobs, artifacts, queue, platforms, store, knowledge, tx, clock,
-                new LeaseTerms(j.leaseDuration(), j.maxAttempts()), j.backOff(), j.maxBackOff());
+                new LeaseTerms(j.leaseDuration(), j.maxAttempts()), j.backOff(), j.maxBackOff(), testing);
     }
 
     @Produces
     @Singleton
     BuildNodeService buildNodeService(BuildTaskQueue queue, Builds builds, TaskResults results, StoreJobs jobs,
                                       Platforms platforms, Transactions tx, Clock clock, AlbsConfig config,
-                                      StoreWiring.Choice store) {
+                                      StoreWiring.Choice store, TestTaskCreation testing) {
         LeaseTerms terms = new LeaseTerms(config.dispatch().leaseDuration(), config.dispatch().maxAttempts());
         return new BuildNodeService(queue, builds, results, jobs, platforms, tx, clock, terms,
-                store.contentUrl() + "builds/");
+                store.contentUrl() + "builds/", testing);
     }
 }

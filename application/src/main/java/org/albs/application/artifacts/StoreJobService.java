@@ -26,7 +26,11 @@ import org.albs.application.port.out.BuildTaskQueue;
 import org.albs.application.port.out.PackageKnowledge;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.StoreJobs;
+import org.albs.application.port.out.TestSystem;
+import org.albs.application.port.out.TestSystemException;
+import org.albs.application.port.out.TestTasks;
 import org.albs.application.port.out.Transactions;
+import org.albs.application.testing.TestTaskCreation;
 import org.albs.domain.BadRequestException;
 import org.albs.domain.NotFoundException;
 import org.albs.domain.artifacts.BuildRepositories;
@@ -46,6 +50,8 @@ import org.albs.domain.identity.UserId;
 import org.albs.domain.lease.Change;
 import org.albs.domain.lease.LeaseTerms;
 import org.albs.domain.platform.Platform;
+import org.albs.domain.testing.TestTask;
+import org.albs.domain.testing.TestTaskStatus;
 
 /**
  * The artifact-store jobs: a worker claims one on the lease queue and works it step by step, each step's store
@@ -67,10 +73,29 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
     private final Duration maxBackOff;
     private final LeaseTerms terms;
     private final Map<Long, String> platformNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Testing testing;
 
+    /**
+     * What the jobs of testing need: the test tasks (their logs; a settled build gets its tests) and the test
+     * system (cancellations).
+     */
+    public record Testing(TestTasks tests, TestSystem system) {
+        TestTaskCreation creation() {
+            return new TestTaskCreation(tests);
+        }
+    }
+
+    /** The jobs of the artifact store only, without testing (its job kinds then fail, as unexpected). */
     public StoreJobService(StoreJobs jobs, BuildArtifacts artifacts, BuildTaskQueue tasks, Platforms platforms,
                            ArtifactStore store, PackageKnowledge knowledge, Transactions tx, Clock clock,
                            LeaseTerms terms, Duration backOff, Duration maxBackOff) {
+        this(jobs, artifacts, tasks, platforms, store, knowledge, tx, clock, terms, backOff, maxBackOff, null);
+    }
+
+    public StoreJobService(StoreJobs jobs, BuildArtifacts artifacts, BuildTaskQueue tasks, Platforms platforms,
+                           ArtifactStore store, PackageKnowledge knowledge, Transactions tx, Clock clock,
+                           LeaseTerms terms, Duration backOff, Duration maxBackOff, Testing testing) {
+        this.testing = testing;
         this.jobs = jobs;
         this.dispatcher = new Dispatcher<>(jobs, terms);
         this.terms = terms;
@@ -126,6 +151,8 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                         case IMPORT_ARTIFACTS -> importArtifacts();
                         case FINALIZE_INDEX -> finalizeIndex();
                         case DELETE_REPOSITORIES -> deleteRepositories();
+                        case IMPORT_TEST_LOGS -> importTestLogs();
+                        case CANCEL_TESTS -> cancelTests();
                         default -> throw new IllegalStateException("unknown job kind " + job.kind());
                     }
                 } catch (LostLease e) {
@@ -152,9 +179,11 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                     Thread.currentThread().interrupt();
                 }
             } else if (failure instanceof RejectedArtifactsException
-                    || failure instanceof ArtifactStoreException e && !e.isTransient()) {
+                    || failure instanceof ArtifactStoreException e && !e.isTransient()
+                    || failure instanceof TestSystemException t && !t.isTransient()) {
                 fail(failure.getMessage());
-            } else if (failure instanceof ArtifactStoreException || failure instanceof PackageKnowledge.Unavailable) {
+            } else if (failure instanceof ArtifactStoreException || failure instanceof PackageKnowledge.Unavailable
+                    || failure instanceof TestSystemException) {
                 end(job.backOff(worker, failure.getMessage(), backOff, maxBackOff, now));
             } else {
                 // a bug or a database failure: back off (a lease that runs out after the last attempt fails it)
@@ -238,6 +267,9 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                 saveEnd(job.fail(worker, reason, now));
                 if (job.kind() == StoreJobKind.IMPORT_ARTIFACTS) {
                     rejectTask(job.subject().taskId(), reason, now);
+                    settled(job.subject().buildId(), now);
+                } else if (job.kind() == StoreJobKind.IMPORT_TEST_LOGS) {
+                    rejectTest(job.subject().testTaskId(), reason, now);
                 }
             });
         }
@@ -317,6 +349,7 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                 }
                 if (current != null) {
                     jobs.enqueueFinalizationWhenSettled(taskId, now);
+                    settled(current.buildId(), now);
                 }
             });
         }
@@ -381,6 +414,67 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
             tx.run(() -> {
                 saveEnd(job.finish(worker, done, now));
                 plan.adopted().forEach(artifacts::adopt);
+                settled(s.buildId(), now);
+            });
+        }
+
+        /** A test's logs, uploaded by the test system, into the build's test-log repository. */
+        private void importTestLogs() {
+            TestTasks tests = testing().tests();
+            long buildId = job.subject().buildId();
+            long testId = job.subject().testTaskId();
+            List<TestTasks.StoredLog> logs = tx.inTransaction(() -> tests.logs(testId));
+            Map<String, StoredRepository> repos = tx.inTransaction(() -> artifacts.repositories(buildId));
+            String repoName = BuildRepositories.logRepository(buildId, BuildRepository.TEST_LOG);
+            Set<String> add = new LinkedHashSet<>();
+            Map<Long, String> made = new LinkedHashMap<>();
+            for (TestTasks.StoredLog log : logs) {
+                String step = "log:" + log.id();
+                String handle = log.contentHandle() != null ? log.contentHandle() : job.result(step).orElse(null);
+                if (handle == null) {
+                    List<String> created = operation(step, () -> store.startContent(ContentKind.FILE, log.href(),
+                            log.name()));
+                    if (created.isEmpty()) {
+                        throw new ArtifactStoreException("the store made no content of the test log " + log.name(),
+                                false);
+                    }
+                    handle = created.get(0);
+                    job = job.done(step, handle);
+                }
+                if (log.contentHandle() == null) {
+                    made.put(log.id(), handle);
+                }
+                add.add(handle);
+            }
+            if (!made.isEmpty()) {
+                saveWith(() -> made.forEach(tests::recordLogContent));
+            }
+            if (!add.isEmpty()) {
+                change(repoName, repository(repos, repoName), add, Set.of());
+                publish(repoName, repository(repos, repoName));
+            }
+            finish(logs.isEmpty() ? "the test had no logs left to import (its build was deleted?)" : null);
+        }
+
+        /** The test system is asked to cancel the tests left; once it confirmed, the ones still started end. */
+        private void cancelTests() {
+            List<Long> ids = job.cancellationsLeft();
+            if (!ids.isEmpty()) {
+                testing().system().cancel(ids);
+            }
+            Instant now = clock.instant();
+            tx.run(() -> {
+                int cancelled = 0;
+                for (long id : ids) {
+                    TestTask t = testing().tests().lock(id).orElse(null);
+                    if (t != null && t.status() == TestTaskStatus.STARTED) {
+                        testing().tests().save(t.cancelledAtTestSystem(now));
+                        cancelled++;
+                    }
+                    job = job.done(StoreJob.cancellationStep(id));
+                }
+                saveEnd(job.finish(worker, "the test system cancelled " + ids.size() + " test(s); " + cancelled
+                        + " were still started", now));
             });
         }
 
@@ -390,6 +484,29 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                 save(job.done(StoreJob.deletionStep(e.getKey())));
             }
             finish(null);
+        }
+    }
+
+    private Testing testing() {
+        if (testing == null) {
+            throw new IllegalStateException("testing is not wired into the job workers");
+        }
+        return testing;
+    }
+
+    /** Something of the build ended: if it is settled now, it gets its tests (in the caller's transaction). */
+    private void settled(long buildId, Instant now) {
+        if (testing != null) {
+            testing.creation().whenSettled(buildId, now);
+        }
+    }
+
+    /** A test's logs could not be imported: the test fails after all, with the reason. */
+    private void rejectTest(long testTaskId, String reason, Instant now) {
+        TestTasks tests = testing().tests();
+        TestTask test = tests.lock(testTaskId).orElse(null);
+        if (test != null && (test.status() == TestTaskStatus.COMPLETED || test.status() == TestTaskStatus.FAILED)) {
+            tests.save(test.reject("Test logs could not be imported: " + reason, now));
         }
     }
 
@@ -456,7 +573,8 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                 new BadRequestException("Unknown job state '" + s + "': one of waiting, running, done, failed")));
         Optional<StoreJobKind> k = kind.map(s -> StoreJobKind.named(s).orElseThrow(() ->
                 new BadRequestException("Unknown job kind '" + s + "': one of create_repositories,"
-                        + " import_artifacts, finalize_index, delete_repositories")));
+                        + " import_artifacts, finalize_index, delete_repositories, import_test_logs,"
+                        + " cancel_tests")));
         if (page < 1) {
             throw new BadRequestException("page must be 1 or more");
         }
@@ -484,6 +602,7 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
         StoreJob.Subject s = j.subject();
         return new StoreJobView(j.id(), j.kind().name().toLowerCase(Locale.ROOT),
                 j.status().name().toLowerCase(Locale.ROOT), s.buildId(), s.taskId(), s.platformId(), s.index(),
+                s.testTaskId(),
                 j.state().attempt(), j.state().error(), j.createdAt(), j.state().startedAt(), j.state().finishedAt(),
                 j.steps());
     }

@@ -26,7 +26,9 @@ import org.albs.application.port.out.TaskAssignment;
 import org.albs.application.port.out.TaskCriteria;
 import org.albs.application.port.out.TaskResults;
 import org.albs.application.port.out.Transactions;
+import org.albs.application.testing.TestTaskCreation;
 import org.albs.domain.NotFoundException;
+import org.albs.domain.builds.BuildProgress;
 import org.albs.domain.builds.BuildTask;
 import org.albs.domain.builds.MockOptions;
 import org.albs.domain.identity.User;
@@ -51,12 +53,23 @@ public class BuildNodeService implements GetTaskUseCase, RenewLeasesUseCase, Rep
     private final Clock clock;
     private final String srpmBaseUrl;
     private final Map<Long, String> platformNames = new ConcurrentHashMap<>();
+    private final TestTaskCreation testing;
 
     /**
      * @param srpmBaseUrl where nodes download a built SRPM from: the task's SRPM location is appended to it
      */
     public BuildNodeService(BuildTaskQueue queue, Builds builds, TaskResults results, StoreJobs jobs,
                             Platforms platforms, Transactions tx, Clock clock, LeaseTerms terms, String srpmBaseUrl) {
+        this(queue, builds, results, jobs, platforms, tx, clock, terms, srpmBaseUrl, null);
+    }
+
+    /**
+     * @param testing makes a settled build's tests, in the transaction that settled it (null: builds are not tested)
+     */
+    public BuildNodeService(BuildTaskQueue queue, Builds builds, TaskResults results, StoreJobs jobs,
+                            Platforms platforms, Transactions tx, Clock clock, LeaseTerms terms, String srpmBaseUrl,
+                            TestTaskCreation testing) {
+        this.testing = testing;
         this.jobs = jobs;
         this.queue = queue;
         this.dispatcher = new Dispatcher<>(queue, terms);
@@ -106,8 +119,13 @@ public class BuildNodeService implements GetTaskUseCase, RenewLeasesUseCase, Rep
                     ended++;
                 }
             }
-            OpenTaskCounts.settle(builds, results.store(new TaskResults.Report(reported.change(), cmd.artifacts(),
-                    statistics(cmd, now), cmd.gitCommitHash(), reported.deliveredSrpm(), reported.awaitsImport(), ended)), now);
+            BuildProgress progress = results.store(new TaskResults.Report(reported.change(), cmd.artifacts(),
+                    statistics(cmd, now), cmd.gitCommitHash(), reported.deliveredSrpm(), reported.awaitsImport(),
+                    ended));
+            OpenTaskCounts.settle(builds, progress, now);
+            if (progress.isFinished() && testing != null) {
+                testing.whenSettled(task.buildId(), now);
+            }
         });
     }
 
@@ -133,6 +151,10 @@ public class BuildNodeService implements GetTaskUseCase, RenewLeasesUseCase, Rep
             counts.add(change.work().buildId(), -1);
         }
         counts.writeTo(builds, now);
+        if (testing != null) {
+            ended.stream().map(c -> c.work().buildId()).distinct().sorted()
+                    .forEach(build -> testing.whenSettled(build, now));
+        }
     }
 
     /** A platform's name never changes (it is how PUT finds the platform), so it is kept once read. */

@@ -64,6 +64,36 @@ public final class Dispatcher<W extends Leased<W, ?>, C, P> {
         return new Claim<>(Optional.empty(), ended);
     }
 
+    /** What a batch claim did: the items it leased with their payloads, and the items it failed on the way. */
+    public record Batch<W, P>(List<Offer<W, P>> leased, List<Change<W>> ended) {
+    }
+
+    /**
+     * Leases the claimant up to {@code limit} items at once, locked by one query (expired leases first, then waiting
+     * items): each waiting one is claimed, each expired one taken over or, on its last attempt, failed (the claimant
+     * then gets fewer). Every change is written in one exchange.
+     */
+    public Batch<W, P> claimBatch(UserId claimant, C criteria, Instant now, int limit) {
+        List<Offer<W, P>> leased = new ArrayList<>();
+        List<Change<W>> ended = new ArrayList<>();
+        List<Change<W>> changes = new ArrayList<>();
+        for (Offer<W, P> offer : queue.lockClaimable(criteria, now, limit)) {
+            W item = offer.work();
+            Change<W> change = item.state().phase() == LeasePhase.WAITING ? item.claim(claimant, now, terms)
+                    : item.takeOver(claimant, now, terms);
+            changes.add(change);
+            if (change.work().state().phase() == LeasePhase.LEASED) {
+                leased.add(new Offer<>(change.work(), offer.payload()));
+            } else {
+                ended.add(change);
+            }
+        }
+        if (!changes.isEmpty()) {
+            queue.saveAll(changes);
+        }
+        return new Batch<>(leased, ended);
+    }
+
     /** Renews the holder's leases among these items; others are left alone. Returns the renewed items. */
     public List<W> renew(UserId holder, Collection<Long> ids, Instant now) {
         if (ids.isEmpty()) {

@@ -107,6 +107,9 @@ public final class BuildStore {
     final Map<Long, org.albs.domain.artifacts.StoredContent> contents = new java.util.HashMap<>();
     final Map<Long, java.util.LinkedHashMap<String, BuildRepositoryRow>> buildRepositories = new java.util.HashMap<>();
 
+    /** A build task's tests as the build JSON shows them (the test tasks' fake fills it in). */
+    java.util.function.Function<Long, List<Object>> testTasksOf = taskId -> List.of();
+
     private long nextBuildId = 1;
     private long nextRefId = 1;
     private long nextTaskId = 1;

@@ -24,6 +24,8 @@ public final class InMemoryAdapters {
     private final InMemoryStoreJobs jobs = new InMemoryStoreJobs(store);
     private final InMemoryBuildArtifacts artifacts = new InMemoryBuildArtifacts(store);
     private final InMemoryArtifactStore artifactStore = new InMemoryArtifactStore();
+    private final InMemoryTestTasks tests = new InMemoryTestTasks(store, jobs);
+    private final InMemoryTestSystem testSystem = new InMemoryTestSystem();
     private final InMemoryPackageKnowledge knowledge = new InMemoryPackageKnowledge();
     {
         knowledge.disable();
@@ -70,6 +72,14 @@ public final class InMemoryAdapters {
 
     public InMemoryBuildQueries queries() {
         return queries;
+    }
+
+    public InMemoryTestTasks tests() {
+        return tests;
+    }
+
+    public InMemoryTestSystem testSystem() {
+        return testSystem;
     }
 
     public InMemoryStoreJobs jobs() {

@@ -108,7 +108,7 @@ public final class InMemoryBuildQueries implements BuildQueries {
                 time(t.finishedAt()), t.status().code(), t.index(), t.arch(),
                 new BuildView.Platform(p.id(), p.type(), p.name(), p.archList()), ref, List.of(), artifacts,
                 t.cas().authenticated(), t.cas().almaCommitCasHash(), Json.copy(row.mockOptions), row.secureBoot,
-                List.of(), t.error(), stats, t.attempt(), lease == null ? null : lease.holder().value(),
+                store.testTasksOf.apply(t.id()), t.error(), stats, t.attempt(), lease == null ? null : lease.holder().value(),
                 time(lease == null ? null : lease.expiresAt()), t.builtSrpmUrl(),
                 t.srpm() == null ? null : t.srpm().hash(), imports, history);
     }

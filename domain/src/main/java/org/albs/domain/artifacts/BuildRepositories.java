@@ -47,8 +47,13 @@ public final class BuildRepositories {
                 "builds/" + name);
     }
 
+    /** The name of the build's log repository of {@code type} (build logs or test logs). */
+    public static String logRepository(long buildId, String type) {
+        return "build-" + buildId + "-" + type;
+    }
+
     private static BuildRepository logs(long buildId, String type, String root) {
-        String name = "build-" + buildId + "-" + type;
+        String name = logRepository(buildId, type);
         return new BuildRepository(name, ContentKind.FILE, type, "log", false, null, root + name);
     }
 }

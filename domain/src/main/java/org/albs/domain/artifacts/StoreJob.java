@@ -26,8 +26,12 @@ import org.albs.domain.lease.WorkState;
  */
 public record StoreJob(WorkState<StoreJobStatus> state, StoreJobKind kind, Subject subject, Map<String, String> steps,
                        Instant createdAt) implements Leased<StoreJob, StoreJobStatus> {
-    /** The build, task, platform and index a job is about; any but the build may be null. */
-    public record Subject(long buildId, Long taskId, Long platformId, Integer index) {
+    /** The build, task, platform and index, or test, a job is about; any but the build may be null. */
+    public record Subject(long buildId, Long taskId, Long platformId, Integer index, Long testTaskId) {
+        public Subject(long buildId, Long taskId, Long platformId, Integer index) {
+            this(buildId, taskId, platformId, index, null);
+        }
+
         public static Subject build(long buildId) {
             return new Subject(buildId, null, null, null);
         }
@@ -65,6 +69,7 @@ public record StoreJob(WorkState<StoreJobStatus> state, StoreJobKind kind, Subje
     /** A deletion step not done yet, with the store handle of the repository it removes. */
     private static final String PENDING = "pending:";
     private static final String DELETE = "delete:";
+    private static final String CANCEL = "cancel:";
 
     public StoreJob {
         Objects.requireNonNull(state, "state");
@@ -83,6 +88,31 @@ public record StoreJob(WorkState<StoreJobStatus> state, StoreJobKind kind, Subje
         handlesByName.forEach((name, handle) -> steps.put(DELETE + name, PENDING + handle));
         return new StoreJob(WorkState.waiting(0, StoreJobStatus.WAITING), StoreJobKind.DELETE_REPOSITORIES,
                 Subject.build(buildId), steps, now);
+    }
+
+    /** The job that asks the test system to cancel these started tests of a build. */
+    public static StoreJob testCancellation(long buildId, java.util.List<Long> testTaskIds, Instant now) {
+        Map<String, String> steps = new LinkedHashMap<>();
+        testTaskIds.forEach(id -> steps.put(CANCEL + id, "pending"));
+        return new StoreJob(WorkState.waiting(0, StoreJobStatus.WAITING), StoreJobKind.CANCEL_TESTS,
+                Subject.build(buildId), steps, now);
+    }
+
+    /** The tests a cancellation job has still to see cancelled, in id order. */
+    public java.util.List<Long> cancellationsLeft() {
+        java.util.List<Long> left = new java.util.ArrayList<>();
+        steps.forEach((step, value) -> {
+            if (step.startsWith(CANCEL) && !isDone(step)) {
+                left.add(Long.parseLong(step.substring(CANCEL.length())));
+            }
+        });
+        left.sort(null);
+        return left;
+    }
+
+    /** The step that sees one test cancelled. */
+    public static String cancellationStep(long testTaskId) {
+        return CANCEL + testTaskId;
     }
 
     /** The repositories a deletion job has still to remove: name → handle. */

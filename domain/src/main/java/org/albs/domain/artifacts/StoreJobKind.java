@@ -14,7 +14,11 @@ public enum StoreJobKind {
      */
     FINALIZE_INDEX,
     /** Remove a deleted build's repositories from the store. */
-    DELETE_REPOSITORIES;
+    DELETE_REPOSITORIES,
+    /** Turn the logs a test system uploaded for a test into content of the build's test-log repository. */
+    IMPORT_TEST_LOGS,
+    /** Ask the test system to cancel the started tests of a build; they end when it confirms. */
+    CANCEL_TESTS;
 
     public static Optional<StoreJobKind> named(String name) {
         for (StoreJobKind k : values()) {

@@ -16,7 +16,8 @@ import java.util.Set;
 public final class Lifecycle<S extends Enum<S> & WorkStatus> {
     private static final Map<WorkEvent, LeasePhase[]> LEASE_RULES = new EnumMap<>(Map.ofEntries(
             Map.entry(WorkEvent.BACK_OFF, phases(LeasePhase.LEASED, LeasePhase.LEASED)),
-            Map.entry(WorkEvent.REJECT, phases(LeasePhase.ENDED, LeasePhase.ENDED))));
+            Map.entry(WorkEvent.REJECT, phases(LeasePhase.ENDED, LeasePhase.ENDED)),
+            Map.entry(WorkEvent.REVOKE, phases(LeasePhase.LEASED, LeasePhase.ENDED))));
 
     static {
         LEASE_RULES.putAll(Map.of(

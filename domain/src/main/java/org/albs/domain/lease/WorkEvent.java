@@ -29,5 +29,10 @@ public enum WorkEvent {
      */
     BACK_OFF,
     /** What the holder reported was found wrong afterwards (e.g. an artifact whose checksum does not match). */
-    REJECT
+    REJECT,
+    /**
+     * A leased item was called off: its holder stopped it because a user cancelled it (a test the test system
+     * reports as revoked, or confirms it cancelled).
+     */
+    REVOKE
 }

@@ -107,6 +107,40 @@ public record WorkState<S extends Enum<S> & WorkStatus>(long id, S status, Lease
     }
 
     /**
+     * A result for a leased item from whoever did the work ({@code reporter}), which ends it: unlike
+     * {@link #finish}, the reporter need not hold the current lease. A claimant whose lease expired and was taken
+     * over (by the same claimant polling again, or another) still did the work, so its result counts while the item
+     * has not ended; the history entry says the result may come from an earlier claim. Refused, changing nothing,
+     * when the item has ended or was never handed out.
+     *
+     * @param startedByReporter when the reporter says it started, if it says so
+     */
+    public Transition<S> accept(Lifecycle<S> lifecycle, UserId reporter, WorkEvent outcome,
+                                Instant startedByReporter, Instant now) {
+        requireLeased(lifecycle);
+        S next = lifecycle.next(status, outcome);
+        String note = null;
+        if (attempt > 1 || !lease.heldBy(reporter)) {
+            note = "result accepted on attempt " + attempt + (lease.heldBy(reporter) ? "" : " held by user "
+                    + lease.holder()) + (attempt > 1 ? "; the lease was taken over after expiring, so the result"
+                    + " may be of an earlier claim" : "");
+        }
+        return step(new WorkState<>(id, next, lease, attempt, null,
+                startedByReporter != null ? startedByReporter : startedAt, now), outcome, reporter, note, now);
+    }
+
+    /**
+     * A leased item is called off ({@code REVOKE}): its holder confirmed it stopped the work a user cancelled. The
+     * reason goes to {@code error} and the history.
+     */
+    public Transition<S> revoke(Lifecycle<S> lifecycle, UserId actor, String reason, Instant now) {
+        requireLeased(lifecycle);
+        S next = lifecycle.next(status, WorkEvent.REVOKE);
+        return step(new WorkState<>(id, next, lease, attempt, reason, startedAt, now), WorkEvent.REVOKE, actor,
+                reason, now);
+    }
+
+    /**
      * The holder backs off after a passing failure: it keeps the item, whose lease now runs out at {@code retryAt},
      * when the next claim takes it over (or, on the last attempt, the sweeper fails it, {@code error} telling why).
      */
@@ -142,7 +176,7 @@ public record WorkState<S extends Enum<S> & WorkStatus>(long id, S status, Lease
         return new WorkState<>(id, status, renewed, attempt, error, startedAt, finishedAt);
     }
 
-    private void requireHeldBy(Lifecycle<S> lifecycle, UserId holder) {
+    private void requireLeased(Lifecycle<S> lifecycle) {
         String item = lifecycle.kind() + " " + id;
         if (phase() == LeasePhase.ENDED) {
             throw new NotHeldException(item + " is already finished (" + status.name() + ")");
@@ -150,6 +184,11 @@ public record WorkState<S extends Enum<S> & WorkStatus>(long id, S status, Lease
         if (phase() != LeasePhase.LEASED) {
             throw new NotHeldException(item + " was not handed out, state " + status.name());
         }
+    }
+
+    private void requireHeldBy(Lifecycle<S> lifecycle, UserId holder) {
+        String item = lifecycle.kind() + " " + id;
+        requireLeased(lifecycle);
         if (!lease.heldBy(holder)) {
             throw new NotHeldException(item + " is held by another " + lifecycle.holderNoun() + " now");
         }

@@ -8,6 +8,7 @@ import io.quarkus.flyway.FlywayConfigurationCustomizer;
 import org.albs.domain.artifacts.StoreJob;
 import org.albs.domain.builds.BuildTask;
 import org.albs.domain.lease.LeasePhase;
+import org.albs.domain.testing.TestTask;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
@@ -23,7 +24,9 @@ public class FlywayPlaceholders implements FlywayConfigurationCustomizer {
                 "build_task_leased", SqlLeaseTable.codes(BuildTask.LIFECYCLE, LeasePhase.LEASED),
                 "build_task_ended", SqlLeaseTable.codes(BuildTask.LIFECYCLE, LeasePhase.ENDED),
                 "store_job_waiting", SqlLeaseTable.codes(StoreJob.LIFECYCLE, LeasePhase.WAITING),
-                "store_job_leased", SqlLeaseTable.codes(StoreJob.LIFECYCLE, LeasePhase.LEASED));
+                "store_job_leased", SqlLeaseTable.codes(StoreJob.LIFECYCLE, LeasePhase.LEASED),
+                "test_task_waiting", SqlLeaseTable.codes(TestTask.LIFECYCLE, LeasePhase.WAITING),
+                "test_task_leased", SqlLeaseTable.codes(TestTask.LIFECYCLE, LeasePhase.LEASED));
     }
 
     @Override

@@ -106,6 +106,19 @@ public class SqlBuildQueries implements BuildQueries {
                  WHERE t.build_id = ANY (:ids) ORDER BY s.id""", builds, rs -> stats.computeIfAbsent(
                 rs.getLong(2), k -> new ArrayList<>()).add(new BuildView.PerformanceStats(rs.getLong(1),
                 rs.getLong(2), null, null, Json.map(rs.getString(3)))));
+        Map<Long, List<BuildView.PerformanceStats>> testStats = new HashMap<>();
+        jdbc.query("""
+                SELECT s.id, s.test_task_id, s.statistics
+                  FROM performance_stats s JOIN test_tasks x ON x.id = s.test_task_id
+                 WHERE x.build_id = ANY (:ids) ORDER BY s.id""", builds, rs -> testStats.computeIfAbsent(
+                rs.getLong(2), k -> new ArrayList<>()).add(new BuildView.PerformanceStats(rs.getLong(1), null,
+                rs.getLong(2), null, Json.map(rs.getString(3)))));
+        Map<Long, List<Object>> tests = new HashMap<>();
+        jdbc.query("""
+                SELECT x.id, x.build_task_id, x.status, x.revision FROM test_tasks x
+                 WHERE x.build_id = ANY (:ids) ORDER BY x.id""", builds, rs -> tests.computeIfAbsent(rs.getLong(2),
+                k -> new ArrayList<>()).add(new BuildView.TestTaskSummary(rs.getLong(1), rs.getInt(3), rs.getInt(4),
+                testStats.getOrDefault(rs.getLong(1), List.of()))));
         Map<Long, List<BuildView.ArtifactImport>> imports = new HashMap<>();
         jdbc.query("""
                 SELECT j.id, j.build_task_id, j.status, j.attempt, j.created_at, j.error
@@ -149,7 +162,8 @@ public class SqlBuildQueries implements BuildQueries {
             return tasks.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new BuildView.Task(taskId,
                     time(rs, 3), time(rs, 4), time(rs, 5), rs.getInt(6), rs.getInt(7), rs.getString(8), platform,
                     ref, List.of(), artifacts.getOrDefault(taskId, List.of()), rs.getBoolean(19), rs.getString(20),
-                    Json.map(rs.getString(21)), rs.getBoolean(22), List.of(), rs.getString(23),
+                    Json.map(rs.getString(21)), rs.getBoolean(22), tests.getOrDefault(taskId, List.of()),
+                    rs.getString(23),
                     stats.getOrDefault(taskId, List.of()), rs.getInt(24), Jdbc.getLong(rs, 25), time(rs, 26),
                     rs.getString(27), rs.getString(28), imports.getOrDefault(taskId, List.of()),
                     withHistory ? history.getOrDefault(taskId, List.of()) : null));

@@ -61,7 +61,7 @@ public class SqlStoreJobs implements StoreJobs {
 
         @Override
         public String ownColumns() {
-            return "kind, build_id, build_task_id, platform_id, idx, steps, created_at";
+            return "kind, build_id, build_task_id, platform_id, idx, steps, created_at, test_task_id";
         }
 
         @Override
@@ -72,7 +72,8 @@ public class SqlStoreJobs implements StoreJobs {
             Map<String, String> steps = new LinkedHashMap<>();
             Json.map(rs.getString(c + 5)).forEach((k, v) -> steps.put(k, String.valueOf(v)));
             return new StoreJob(state, StoreJobKind.valueOf(rs.getString(c)),
-                    new StoreJob.Subject(rs.getLong(c + 1), Jdbc.getLong(rs, c + 2), platform, index), steps,
+                    new StoreJob.Subject(rs.getLong(c + 1), Jdbc.getLong(rs, c + 2), platform, index,
+                            Jdbc.getLong(rs, c + 7)), steps,
                     Jdbc.getInstant(rs, c + 6));
         }
 
@@ -135,9 +136,11 @@ public class SqlStoreJobs implements StoreJobs {
     public long enqueue(StoreJob job) {
         StoreJob.Subject s = job.subject();
         return jdbc.query("""
-                        INSERT INTO store_jobs (kind, build_id, build_task_id, platform_id, idx, steps, created_at)
-                        VALUES (:kind, :build, :task, :platform, :idx, CAST(:steps AS jsonb), :at) RETURNING id""",
+                        INSERT INTO store_jobs (kind, build_id, build_task_id, platform_id, idx, steps, created_at,
+                                                test_task_id)
+                        VALUES (:kind, :build, :task, :platform, :idx, CAST(:steps AS jsonb), :at, :test) RETURNING id""",
                 new Jdbc.Args().str("kind", job.kind().name()).lng("build", s.buildId()).lng("task", s.taskId())
+                        .lng("test", s.testTaskId())
                         .lng("platform", s.platformId()).integer("idx", s.index())
                         .str("steps", Json.write(job.steps())).time("at", job.createdAt()),
                 rs -> rs.getLong(1)).get(0);

@@ -65,4 +65,13 @@ public interface ArtifactStore {
 
     /** Where a package of this repository is downloaded from. */
     String packageUrl(StoredRepository repository, String fileName);
+
+    /**
+     * Where a file of a file repository (build or test logs) is downloaded: file repositories serve each file at its
+     * name under the repository's base URL.
+     */
+    default String fileUrl(StoredRepository repository, String fileName) {
+        String base = repository.baseUrl().endsWith("/") ? repository.baseUrl() : repository.baseUrl() + "/";
+        return base + fileName;
+    }
 }

@@ -46,6 +46,11 @@ public interface LeaseQueue<W extends Leased<W, ?>, C, P> {
     /** Writes the item's new state and appends the history entry that explains it. */
     void save(Change<W> change);
 
+    /** Writes several changes, each with its history entry (one exchange where the store allows). */
+    default void saveAll(List<Change<W>> changes) {
+        changes.forEach(this::save);
+    }
+
     /** Writes renewed leases. A renewal changes no status, so it has no history entry. */
     void saveLeases(List<W> renewed);
 }

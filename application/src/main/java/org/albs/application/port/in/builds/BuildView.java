@@ -49,6 +49,10 @@ public record BuildView(long id, LocalDateTime createdAt, LocalDateTime finished
                                    Map<String, Object> statistics) {
     }
 
+    /** A test task of a build task, as upstream's build JSON shows it. */
+    public record TestTaskSummary(long id, int status, int revision, List<PerformanceStats> performanceStats) {
+    }
+
     public record HistoryEntry(LocalDateTime at, String event, int status, Long node, int attempt, String reason) {
     }
 

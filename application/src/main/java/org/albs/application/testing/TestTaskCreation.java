@@ -1,0 +1,48 @@
+package org.albs.application.testing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.albs.application.port.out.TestTasks;
+import org.albs.domain.testing.TestPlan;
+import org.albs.domain.testing.TestTask;
+
+/**
+ * Makes test tasks: the first revision when a build is settled (called in the transaction of whatever may have been
+ * its last step: a report, an import, a finalization, a lost lease), and a new revision of one build task.
+ */
+public final class TestTaskCreation {
+    private final TestTasks tests;
+
+    public TestTaskCreation(TestTasks tests) {
+        this.tests = tests;
+    }
+
+    /** In the caller's transaction: if the build is now settled and untested, its first revision of tests. */
+    public void whenSettled(long buildId, Instant now) {
+        tests.lockUntestedSettledBuild(buildId).ifPresent(tasks -> {
+            List<TestTask> all = new ArrayList<>();
+            for (TestTasks.TestedTask t : tasks) {
+                all.addAll(TestPlan.of(t.buildId(), t.buildTaskId(), t.arch(), 1, t.packages()));
+            }
+            if (!all.isEmpty()) {
+                tests.create(all, now);
+            }
+        });
+    }
+
+    /**
+     * In the caller's transaction, which holds the build row ({@link TestTasks#lockBuild}): the next revision of
+     * the completed task's tests. Returns how many tests it has.
+     */
+    int newRevision(TestTasks.TestedTask task, Instant now) {
+        int revision = tests.latestRevision(task.buildTaskId()) + 1;
+        List<TestTask> planned = TestPlan.of(task.buildId(), task.buildTaskId(), task.arch(), revision,
+                task.packages());
+        if (!planned.isEmpty()) {
+            tests.create(planned, now);
+        }
+        return planned.size();
+    }
+}

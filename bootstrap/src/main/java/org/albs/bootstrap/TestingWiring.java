@@ -1,0 +1,55 @@
+package org.albs.bootstrap;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.albs.adapter.out.alts.AltsSettings;
+import org.albs.adapter.out.alts.AltsTestSystem;
+import org.albs.application.artifacts.StoreJobService;
+import org.albs.application.port.out.ArtifactStore;
+import org.albs.application.port.out.BuildArtifacts;
+import org.albs.application.port.out.Builds;
+import org.albs.application.port.out.StoreJobs;
+import org.albs.application.port.out.TestSystem;
+import org.albs.application.port.out.TestTasks;
+import org.albs.application.port.out.Transactions;
+import org.albs.application.testing.TestTaskCreation;
+import org.albs.application.testing.TestingService;
+import org.albs.domain.lease.LeaseTerms;
+
+/** Testing: the test tasks' service, the ALTS adapter, and what the build and job flows need of testing. */
+@ApplicationScoped
+public class TestingWiring {
+    @Produces
+    @Singleton
+    TestSystem testSystem(AlbsConfig config) {
+        AlbsConfig.Alts a = config.alts();
+        return new AltsTestSystem(new AltsSettings(a.host(), a.token().orElse(""), a.timeout(), a.retries(),
+                a.backoff()));
+    }
+
+    @Produces
+    @Singleton
+    TestingService testingService(TestTasks tests, Builds builds, StoreJobs jobs, BuildArtifacts artifacts,
+                                  ArtifactStore store, Transactions tx, Clock clock, AlbsConfig config) {
+        return new TestingService(tests, builds, jobs, artifacts, store, tx, clock,
+                new LeaseTerms(config.tests().leaseDuration(), config.tests().maxAttempts()));
+    }
+
+    /** A settled build's first tests, made in the transaction that settled it (build_done, the sweeper). */
+    @Produces
+    @Singleton
+    TestTaskCreation testTaskCreation(TestTasks tests) {
+        return new TestTaskCreation(tests);
+    }
+
+    /** What the job workers need for test logs and cancellations. */
+    @Produces
+    @Singleton
+    StoreJobService.Testing jobTesting(TestTasks tests, TestSystem system) {
+        return new StoreJobService.Testing(tests, system);
+    }
+}
