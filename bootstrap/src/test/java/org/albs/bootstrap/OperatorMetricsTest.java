@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.albs.bootstrap.operations.GrafanaDashboard;
 import org.albs.bootstrap.support.Api;
 import org.albs.bootstrap.support.Node;
@@ -35,10 +36,17 @@ class OperatorMetricsTest {
         double claims = value("albs_task_events_total", "event=\"claim\"").orElse(0.0);
 
         String arch = "s390x";
-        long build = Node.createBuild(Api.adminToken(), Node.buildBody("AlmaLinux-9", List.of(arch), true,
-                "https://git.almalinux.org/rpms/" + Api.unique("metrics") + ".git")).getLong("id");
+        long build = Api.asAdmin().contentType(ContentType.JSON)
+                .body(Node.buildBody("AlmaLinux-9", List.of(arch), true,
+                        "https://git.almalinux.org/rpms/" + Api.unique("metrics") + ".git"))
+                .when().post("/api/v1/builds/").then().statusCode(200).extract().jsonPath().getLong("id");
         Node node = Node.create("metrics");
-        assertThat(node.getTask(List.of("src", arch))).as("a task of build %d", build).isNotNull();
+        // handed out once the background workers have made its repositories (slow on a loaded machine)
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (node.getTask(List.of("src", arch)) == null) {
+            assertThat(System.nanoTime()).as("a task of build %d is handed out", build).isLessThan(deadline);
+            Thread.sleep(100);
+        }
         metrics.sample();
 
         assertThat(value("albs_tasks_in_flight", "arch=\"src\",platform=\"AlmaLinux-9\"")).as("the claimed one")
