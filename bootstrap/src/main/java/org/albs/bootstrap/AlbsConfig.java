@@ -52,6 +52,13 @@ public interface AlbsConfig {
     @WithDefault("54329")
     int embeddedDbPort();
 
+    /**
+     * Create the superuser and load the reference data just after start-up instead of before it (readiness comes
+     * sooner; a failure still stops the server). False: before, as the tests need.
+     */
+    @WithDefault("true")
+    boolean startupTasksInBackground();
+
     interface Maintenance {
         /** How often each instance folds the build feed's count deltas into one row (a Quarkus scheduler period). */
         @WithDefault("10s")

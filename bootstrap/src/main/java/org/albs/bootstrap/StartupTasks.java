@@ -12,13 +12,18 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import org.albs.adapter.in.rest.platform.PlatformRequest;
 import org.albs.application.port.in.identity.EnsureAdminUseCase;
 import org.albs.application.port.in.platform.LoadReferenceDataUseCase;
 import org.jboss.logging.Logger;
 
-/** Start-up: the configured first superuser, then the platform reference data. */
+/**
+ * Start-up: the configured first superuser, then the platform reference data. By default they run just after the
+ * server has started, off the start-up's critical path (hashing the superuser's password and reading the YAML file
+ * were most of the time between the migrations and readiness); a failure stops the server as it did before.
+ */
 @ApplicationScoped
 public class StartupTasks {
     private static final Logger LOG = Logger.getLogger(StartupTasks.class);
@@ -26,6 +31,24 @@ public class StartupTasks {
 
     void onStart(@Observes StartupEvent event, AlbsConfig config, EnsureAdminUseCase identity,
                  LoadReferenceDataUseCase platforms, ObjectMapper json) throws IOException {
+        if (!config.startupTasksInBackground()) {
+            run(config, identity, platforms, json);
+            return;
+        }
+        Thread tasks = new Thread(() -> {
+            try {
+                run(config, identity, platforms, json);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Start-up tasks failed: the server stops", e);
+                Quarkus.asyncExit(1);
+            }
+        }, "startup-tasks");
+        tasks.setDaemon(true);
+        tasks.start();
+    }
+
+    private static void run(AlbsConfig config, EnsureAdminUseCase identity, LoadReferenceDataUseCase platforms,
+                            ObjectMapper json) throws IOException {
         var admin = config.admin();
         if (admin.username().isPresent() && admin.email().isPresent() && admin.password().isPresent()) {
             identity.ensureAdmin(admin.username().get(), admin.email().get(), admin.password().get());

@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -67,8 +68,16 @@ public class StoreJobWorkers {
     }
 
     /**
-     * Stops taking jobs; a worker in the middle of one is interrupted and releases it (another instance takes it
-     * over at once instead of after its lease), waiting a few seconds at most for them.
+     * Shutdown begins (SIGTERM; readiness is DOWN from now): no new job is claimed; a worker in the middle of one
+     * goes on with it while the shutdown delay and the HTTP drain last.
+     */
+    void stopClaiming(@Observes ShutdownDelayInitiatedEvent event) {
+        running = false;
+    }
+
+    /**
+     * Stops taking jobs; a worker still in the middle of one is interrupted and releases it (another instance takes
+     * it over at once instead of after its lease), waiting a few seconds at most for them.
      */
     void stop(@Observes ShutdownEvent event) {
         running = false;

@@ -393,6 +393,11 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
                 failure = e.getCause() != null ? e.getCause().toString() : e.toString();
                 cause = e;
             }
+            if (interrupted(cause)) {
+                // the server is shutting down: no retry; the flag stays set for the job worker, which hands back
+                Thread.currentThread().interrupt();
+                throw new ArtifactStoreException("interrupted while waiting for Pulp to " + op, true, cause);
+            }
             if (attempt >= settings.retries()) {
                 throw new ArtifactStoreException("Pulp did not " + op + " after " + (attempt + 1) + " attempt(s): "
                         + failure, true, cause);
@@ -451,6 +456,19 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
 
     private static String abbreviate(String body) {
         return body.length() <= MAX_ERROR_BODY ? body : body.substring(0, MAX_ERROR_BODY) + "…";
+    }
+
+    /** The calling thread was interrupted, while waiting for this call or before (the client may clear the flag). */
+    private static boolean interrupted(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void sleep(Duration d) {

@@ -425,4 +425,34 @@ class PulpArtifactStoreTest {
         assertThat(store.packageUrl(repo, "Bash-5.1.8-9.el9.src.rpm"))
                 .isEqualTo(BASE_URL + "Packages/b/Bash-5.1.8-9.el9.src.rpm");
     }
+
+    /** A job worker interrupted by its server's shutdown: the call ends at once, is not retried, keeps the flag. */
+    @Test
+    void anInterruptedCallIsNotRetriedAndKeepsTheInterrupt() throws Exception {
+        store.close();
+        store = new PulpArtifactStore(settings(Duration.ofSeconds(30), 3, Duration.ofSeconds(2)));
+        pulp.stubFor(get(urlPathEqualTo(API + "repositories/rpm/rpm/"))
+                .willReturn(okJson(page()).withFixedDelay(20_000)));
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean keptFlag = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread worker = new Thread(() -> {
+            try {
+                store.findRepository(SPEC);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+            keptFlag.set(Thread.currentThread().isInterrupted());
+        });
+        worker.start();
+        Thread.sleep(500);
+        long start = System.nanoTime();
+        worker.interrupt();
+        worker.join(10_000);
+
+        assertThat(worker.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(thrown.get()).isInstanceOf(ArtifactStoreException.class).hasMessageContaining("interrupted");
+        assertThat(keptFlag.get()).as("the interrupt is kept for the job worker").isTrue();
+        pulp.verify(1, getRequestedFor(urlPathEqualTo(API + "repositories/rpm/rpm/")));
+    }
 }
