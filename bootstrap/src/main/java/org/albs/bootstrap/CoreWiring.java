@@ -96,10 +96,13 @@ public class CoreWiring {
     @Singleton
     StoreJobService storeJobService(StoreJobs jobs, BuildArtifacts artifacts, BuildTaskQueue queue,
                                     Platforms platforms, ArtifactStore store, PackageKnowledge knowledge,
-                                    Transactions tx, Clock clock, AlbsConfig config) {
+                                    Transactions tx, Clock clock, AlbsConfig config,
+                                    jakarta.enterprise.inject.Instance<StoreJobService.KindWork> otherKinds) {
         AlbsConfig.Jobs j = config.jobs();
-        return new StoreJobService(jobs, artifacts, queue, platforms, store, knowledge, tx, clock,
+        StoreJobService service = new StoreJobService(jobs, artifacts, queue, platforms, store, knowledge, tx, clock,
                 new LeaseTerms(j.leaseDuration(), j.maxAttempts()), j.backOff(), j.maxBackOff());
+        otherKinds.forEach(service::register);
+        return service;
     }
 
     @Produces

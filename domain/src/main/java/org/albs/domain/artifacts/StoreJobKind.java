@@ -14,7 +14,12 @@ public enum StoreJobKind {
      */
     FINALIZE_INDEX,
     /** Remove a deleted build's repositories from the store. */
-    DELETE_REPOSITORIES;
+    DELETE_REPOSITORIES,
+    /**
+     * Check a sign node's report of a sign task and put the signed packages in place of the unsigned ones (worked
+     * by the signing service, see {@code StoreJobService.KindWork}).
+     */
+    SIGN_PACKAGES;
 
     public static Optional<StoreJobKind> named(String name) {
         for (StoreJobKind k : values()) {
