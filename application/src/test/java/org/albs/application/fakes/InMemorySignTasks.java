@@ -151,6 +151,11 @@ public final class InMemorySignTasks extends InMemoryLeaseQueue<SignTask, SignTa
         return found;
     }
 
+    /** Whether the build is recorded as signed (for tests). */
+    public boolean isSigned(long buildId) {
+        return signedBuilds.containsKey(buildId);
+    }
+
     @Override
     public void recordSignature(long buildId, long signKeyId, Map<Long, Signed> artifacts) {
         store.tx.requireActive("SignTasks.recordSignature");
