@@ -37,6 +37,9 @@ public interface AlbsConfig {
 
     Alts alts();
 
+    /** Signing (sign tasks and key generation on the lease queue). */
+    Sign sign();
+
     Github github();
 
     Frontend frontend();
@@ -244,6 +247,23 @@ public interface AlbsConfig {
 
         /** A platforms YAML file; without it the bundled AlmaLinux 8 and 9 definitions are used. */
         Optional<String> location();
+    }
+
+    interface Sign {
+        /**
+         * How long a sign node holds a sign task (or key generation) before another node may take it; the sign node
+         * never pings, so this is the only sign that it died.
+         */
+        @WithDefault("PT2H")
+        Duration leaseDuration();
+
+        /** How many claims a sign task may have before a lost lease fails it. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** How often each instance fails sign tasks whose last lease ran out (a Quarkus scheduler period). */
+        @WithDefault("30s")
+        String sweepInterval();
     }
 
     interface Dispatch {

@@ -98,10 +98,13 @@ public class CoreWiring {
     StoreJobService storeJobService(StoreJobs jobs, BuildArtifacts artifacts, BuildTaskQueue queue,
                                     Platforms platforms, ArtifactStore store, PackageKnowledge knowledge,
                                     Transactions tx, Clock clock, AlbsConfig config,
-                                    StoreJobService.Testing testing) {
+                                    StoreJobService.Testing testing,
+                                    jakarta.enterprise.inject.Instance<StoreJobService.KindWork> otherKinds) {
         AlbsConfig.Jobs j = config.jobs();
-        return new StoreJobService(jobs, artifacts, queue, platforms, store, knowledge, tx, clock,
+        StoreJobService service = new StoreJobService(jobs, artifacts, queue, platforms, store, knowledge, tx, clock,
                 new LeaseTerms(j.leaseDuration(), j.maxAttempts()), j.backOff(), j.maxBackOff(), testing);
+        otherKinds.forEach(service::register);
+        return service;
     }
 
     @Produces

@@ -74,6 +74,44 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
     private final LeaseTerms terms;
     private final Map<Long, String> platformNames = new java.util.concurrent.ConcurrentHashMap<>();
     private final Testing testing;
+    private final Map<StoreJobKind, KindWork> otherKinds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A kind of job another service works (signing ...), in a worker's run of it. */
+    public interface KindWork {
+        StoreJobKind kind();
+
+        /** Works the job; throws as the built-in kinds do (a refusal fails the job, the rest backs off). */
+        void work(JobRun run);
+
+        /** The job failed for good, in the transaction that records it: what it was about fails too. */
+        void failed(StoreJob job, String reason, Instant now);
+    }
+
+    /** What a kind's work does through the run, with the same fencing and crash safety as the built-in kinds. */
+    public interface JobRun {
+        StoreJob job();
+
+        /** The job with more steps, recorded with the next save. */
+        void record(StoreJob next);
+
+        /** Records the steps and renews the lease, with {@code alsoWrite} in that transaction. */
+        void saveWith(Runnable alsoWrite);
+
+        /** Runs a step's store operation once (started and recorded, then awaited); returns what it created. */
+        List<String> operation(String step, java.util.function.Supplier<ArtifactStore.Operation> start);
+
+        void change(String repoName, StoredRepository repo, Set<String> add, Set<String> remove);
+
+        void publish(String repoName, StoredRepository repo);
+
+        /** Ends the job done, with {@code alsoWrite} in that transaction. */
+        void finish(String note, Runnable alsoWrite);
+    }
+
+    /** Adds a kind worked by another service. */
+    public void register(KindWork work) {
+        otherKinds.put(work.kind(), work);
+    }
 
     /**
      * What the jobs of testing need: the test tasks (their logs; a settled build gets its tests) and the test
@@ -134,7 +172,7 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
     }
 
     /** One worker's run of one job. */
-    private final class Run {
+    private final class Run implements JobRun {
         private final UserId worker;
         private StoreJob job;
 
@@ -153,7 +191,8 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                         case DELETE_REPOSITORIES -> deleteRepositories();
                         case IMPORT_TEST_LOGS -> importTestLogs();
                         case CANCEL_TESTS -> cancelTests();
-                        default -> throw new IllegalStateException("unknown job kind " + job.kind());
+                        default -> Optional.ofNullable(otherKinds.get(job.kind())).orElseThrow(() ->
+                                new IllegalStateException("unknown job kind " + job.kind())).work(this);
                     }
                 } catch (LostLease e) {
                     throw e;
@@ -200,7 +239,8 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
         }
 
         /** Records the job's steps and renews its lease, with {@code alsoWrite} in the same transaction. */
-        private void saveWith(Runnable alsoWrite) {
+        @Override
+        public void saveWith(Runnable alsoWrite) {
             job = job.renew(worker, clock.instant(), terms);
             tx.run(() -> {
                 if (!jobs.saveSteps(job, worker)) {
@@ -211,7 +251,8 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
         }
 
         /** Runs a step's store operation once: started and recorded, then awaited; returns what it created. */
-        private List<String> operation(String step, java.util.function.Supplier<ArtifactStore.Operation> start) {
+        @Override
+        public List<String> operation(String step, java.util.function.Supplier<ArtifactStore.Operation> start) {
             Optional<String> started = job.startedOperation(step);
             ArtifactStore.Operation op;
             if (started.isPresent()) {
@@ -227,7 +268,8 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
          * A step's end is recorded with the next step's start (or the job's end, or its back-off): a step taken over
          * before that finds its operation started and awaits it again, which changes nothing.
          */
-        private void change(String repoName, StoredRepository repo, Set<String> add, Set<String> remove) {
+        @Override
+        public void change(String repoName, StoredRepository repo, Set<String> add, Set<String> remove) {
             String step = "change:" + repoName;
             if (!job.isDone(step)) {
                 operation(step, () -> store.startChange(repo, add, remove));
@@ -235,7 +277,8 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
             }
         }
 
-        private void publish(String repoName, StoredRepository repo) {
+        @Override
+        public void publish(String repoName, StoredRepository repo) {
             String step = "publish:" + repoName;
             if (!job.isDone(step)) {
                 operation(step, () -> store.startPublication(repo));
@@ -261,6 +304,25 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
             end(job.finish(worker, note, clock.instant()));
         }
 
+        @Override
+        public StoreJob job() {
+            return job;
+        }
+
+        @Override
+        public void record(StoreJob next) {
+            job = next;
+        }
+
+        @Override
+        public void finish(String note, Runnable alsoWrite) {
+            Instant now = clock.instant();
+            tx.run(() -> {
+                saveEnd(job.finish(worker, note, now));
+                alsoWrite.run();
+            });
+        }
+
         private void fail(String reason) {
             Instant now = clock.instant();
             tx.run(() -> {
@@ -270,6 +332,10 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                     settled(job.subject().buildId(), now);
                 } else if (job.kind() == StoreJobKind.IMPORT_TEST_LOGS) {
                     rejectTest(job.subject().testTaskId(), reason, now);
+                }
+                KindWork other = otherKinds.get(job.kind());
+                if (other != null) {
+                    other.failed(job, reason, now);
                 }
             });
         }

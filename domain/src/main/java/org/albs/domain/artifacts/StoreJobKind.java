@@ -18,7 +18,12 @@ public enum StoreJobKind {
     /** Turn the logs a test system uploaded for a test into content of the build's test-log repository. */
     IMPORT_TEST_LOGS,
     /** Ask the test system to cancel the started tests of a build; they end when it confirms. */
-    CANCEL_TESTS;
+    CANCEL_TESTS,
+    /**
+     * Check a sign node's report of a sign task and put the signed packages in place of the unsigned ones (worked
+     * by the signing service, see {@code StoreJobService.KindWork}).
+     */
+    SIGN_PACKAGES;
 
     public static Optional<StoreJobKind> named(String name) {
         for (StoreJobKind k : values()) {

@@ -33,6 +33,7 @@ public class FlywayPlaceholders implements FlywayConfigurationCustomizer {
     public void customize(FluentConfiguration configuration) {
         Map<String, String> all = new java.util.HashMap<>(configuration.getPlaceholders());
         all.putAll(placeholders());
+        all.putAll(SigningPlaceholders.placeholders());
         configuration.placeholders(all);
     }
 }

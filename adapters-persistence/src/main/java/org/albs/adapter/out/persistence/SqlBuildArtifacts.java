@@ -60,7 +60,7 @@ public class SqlBuildArtifacts implements BuildArtifacts {
     }
 
     /** The {@code meta} column: the package header the store read, and the checksum it computed. */
-    private static String meta(StoredContent content) {
+    static String meta(StoredContent content) {
         Map<String, Object> meta = new LinkedHashMap<>();
         PackageMeta p = content.pkg();
         if (p != null) {

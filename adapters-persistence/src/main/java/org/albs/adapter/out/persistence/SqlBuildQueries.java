@@ -94,11 +94,12 @@ public class SqlBuildQueries implements BuildQueries {
                 k -> new ArrayList<>()).add(rs.getLong(2)));
         Map<Long, List<BuildView.Artifact>> artifacts = new HashMap<>();
         jdbc.query("""
-                SELECT a.id, a.build_task_id, a.name, a.type, a.href, a.sha256, a.cas_hash, a.meta
+                SELECT a.id, a.build_task_id, a.name, a.type, a.href, a.sha256, a.cas_hash, a.meta, a.sign_key_id
                   FROM build_artifacts a JOIN build_tasks t ON t.id = a.build_task_id
                  WHERE t.build_id = ANY (:ids) ORDER BY a.id""", builds, rs -> artifacts.computeIfAbsent(
                 rs.getLong(2), k -> new ArrayList<>()).add(new BuildView.Artifact(rs.getLong(1), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), Json.map(rs.getString(8)))));
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), Json.map(rs.getString(8)),
+                Jdbc.getLong(rs, 9))));
         Map<Long, List<BuildView.PerformanceStats>> stats = new HashMap<>();
         jdbc.query("""
                 SELECT s.id, s.build_task_id, s.statistics
@@ -172,7 +173,7 @@ public class SqlBuildQueries implements BuildQueries {
         jdbc.query("""
                 SELECT b.id, b.created_at, b.finished_at, b.owner_id, u.username, u.email, b.mock_options,
                        b.release_id, b.released, b.cancel_testing, b.is_secure_boot, b.product_id, b.open_tasks,
-                       e.repository, e.tag, e.commit_hash
+                       e.repository, e.tag, e.commit_hash, b.signed, b.sign_key_id
                   FROM builds b JOIN users u ON u.id = b.owner_id
                   LEFT JOIN push_events e ON e.build_id = b.id
                  WHERE b.id = ANY (:ids)""", builds, rs -> {
@@ -182,7 +183,8 @@ public class SqlBuildQueries implements BuildQueries {
                     linked.getOrDefault(id, List.of()), Json.map(rs.getString(7)), List.of(), Jdbc.getLong(rs, 8),
                     rs.getBoolean(9), rs.getBoolean(10), List.of(), rs.getBoolean(11), Jdbc.getLong(rs, 12),
                     rs.getInt(13), rs.getString(14) == null ? null
-                    : new BuildView.Source("push", rs.getString(14), rs.getString(15), rs.getString(16))));
+                    : new BuildView.Source("push", rs.getString(14), rs.getString(15), rs.getString(16)),
+                    rs.getBoolean(17), Jdbc.getLong(rs, 18)));
         });
         return ids.stream().filter(byId::containsKey).map(byId::get).toList();
     }

@@ -13,7 +13,17 @@ public record BuildView(long id, LocalDateTime createdAt, LocalDateTime finished
                         List<Object> signTasks, List<Long> linkedBuilds, Map<String, Object> mockOptions,
                         List<Object> platformFlavors, Long releaseId, boolean released, boolean cancelTesting,
                         List<Object> products, boolean isSecureBoot, Long productId, int openTasks,
-                        Source source) {
+                        Source source, boolean signed, Long signKeyId) {
+
+    /** A build not signed (the signing issue added {@code signed} and {@code signKeyId}). */
+    public BuildView(long id, LocalDateTime createdAt, LocalDateTime finishedAt, List<Task> tasks, Owner owner,
+                     List<Object> signTasks, List<Long> linkedBuilds, Map<String, Object> mockOptions,
+                     List<Object> platformFlavors, Long releaseId, boolean released, boolean cancelTesting,
+                     List<Object> products, boolean isSecureBoot, Long productId, int openTasks, Source source) {
+        this(id, createdAt, finishedAt, tasks, owner, signTasks, linkedBuilds, mockOptions, platformFlavors,
+                releaseId, released, cancelTesting, products, isSecureBoot, productId, openTasks, source, false,
+                null);
+    }
 
     /**
      * Where the build came from when not from an API call (null then): a git host's tag push ({@code event}
@@ -30,7 +40,8 @@ public record BuildView(long id, LocalDateTime createdAt, LocalDateTime finished
     public BuildView withoutOwnerEmail() {
         return owner == null || owner.email() == null ? this : new BuildView(id, createdAt, finishedAt, tasks,
                 new Owner(owner.id(), owner.username(), null), signTasks, linkedBuilds, mockOptions, platformFlavors,
-                releaseId, released, cancelTesting, products, isSecureBoot, productId, openTasks, source);
+                releaseId, released, cancelTesting, products, isSecureBoot, productId, openTasks, source, signed,
+                signKeyId);
     }
 
     public record Platform(long id, String type, String name, List<String> archList) {
@@ -41,8 +52,13 @@ public record BuildView(long id, LocalDateTime createdAt, LocalDateTime finished
                       List<Object> addedArtifacts, String modulePlatformVersion, String moduleVersion) {
     }
 
+    /** An artifact; {@code signKeyId}: the key it is signed with, null while unsigned. */
     public record Artifact(long id, String name, String type, String href, String sha256, String casHash,
-                           Map<String, Object> meta) {
+                           Map<String, Object> meta, Long signKeyId) {
+        public Artifact(long id, String name, String type, String href, String sha256, String casHash,
+                        Map<String, Object> meta) {
+            this(id, name, type, href, sha256, casHash, meta, null);
+        }
     }
 
     public record PerformanceStats(long id, Long buildTaskId, Long testTaskId, Long releaseId,
