@@ -28,10 +28,12 @@ import io.restassured.path.json.JsonPath;
 import org.albs.adapter.out.localstore.Blobs;
 import org.albs.adapter.out.localstore.Rpms;
 import org.albs.bootstrap.support.Api;
+import org.albs.bootstrap.support.GpgKey;
 import org.albs.bootstrap.support.LocalStoreProfile;
 import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.PostgresDatabase;
 import org.albs.bootstrap.support.PulpUploadClient;
+import org.albs.bootstrap.support.SignNode;
 import org.albs.domain.artifacts.BuildRepositories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,6 +201,15 @@ class LocalStoreFlowTest {
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(whole.body(), 100, 200));
         assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + whole.body().length);
 
+        String signedNoarch = signThroughTheStore(buildId);
+        assertThat(primary(repoUrl(buildId, "x86_64"))).as("the signed package replaced the unsigned one")
+                .containsEntry(noarch, signedNoarch);
+        Path served = Files.write(work.resolve("served-" + noarch), get(packageUrl, null).body());
+        assertThat(Blobs.sha256Of(served)).isEqualTo(signedNoarch);
+        assertThat(gpg.check(served, true)).as("served from the repository, signed by the key")
+                .contains("digests signatures OK");
+        assertThat(gpg.check(served, false)).contains("SIGNATURES NOT OK");
+
         Api.asAdmin().when().delete("/api/v1/builds/{id}/remove", buildId).then().statusCode(204);
         Node.awaitJobs(buildId);
         assertThat(get(repoUrl(buildId, "x86_64") + "repodata/repomd.xml", null).statusCode())
@@ -206,5 +217,52 @@ class LocalStoreFlowTest {
         Blobs blobs = new Blobs(LocalStoreProfile.DIR);
         assertThat(blobs.find(srpmSha)).as("nothing else holds the build's blobs: they are gone").isEmpty();
         assertThat(blobs.find(canonical)).isEmpty();
+        assertThat(blobs.find(signedNoarch)).isEmpty();
+    }
+
+    private GpgKey gpg;
+
+    /**
+     * A sign node's work, as albs-sign-node does it: take the task, download every package from its
+     * {@code download_url} (served by this server), sign it with rpmsign, upload the signed file through the Pulp
+     * upload routes, complete. Returns the sha256 of the signed noarch package.
+     */
+    private String signThroughTheStore(long buildId) throws Exception {
+        gpg = GpgKey.generate(Files.createDirectories(work.resolve("signer")));
+        long key = SignNode.createKey(gpg.keyid, gpg.fingerprint);
+        long taskId = SignNode.createSignTask(buildId, key);
+        SignNode signer = SignNode.create("local-signer", gpg.keyid.toLowerCase());
+        JsonPath task = signer.getSignTask();
+        assertThat(task.getLong("id")).isEqualTo(taskId);
+        Map<String, Map<String, Object>> uploaded = new LinkedHashMap<>();
+        List<Map<String, Object>> packages = new ArrayList<>();
+        String signedNoarch = null;
+        for (Map<String, Object> p : task.<Map<String, Object>>getList("packages")) {
+            String name = (String) p.get("name");
+            Map<String, Object> upload = uploaded.get(name);
+            if (upload == null) {
+                HttpResponse<byte[]> download = get((String) p.get("download_url"), null);
+                assertThat(download.statusCode()).as("download_url of %s", name).isEqualTo(200);
+                Path file = Files.write(Files.createDirectories(work.resolve("signing")).resolve(name),
+                        download.body());
+                gpg.sign(file);
+                PulpUploadClient.Uploaded u = uploads.upload(file);
+                upload = Map.of("href", u.href(), "sha256", u.sha256());
+                uploaded.put(name, upload);
+                if (name.endsWith(".noarch.rpm")) {
+                    signedNoarch = u.sha256();
+                }
+            }
+            Map<String, Object> report = new LinkedHashMap<>(p);
+            report.remove("download_url");
+            report.put("fingerprint", gpg.fingerprint);
+            report.putAll(upload);
+            packages.add(report);
+        }
+        signer.complete(taskId, SignNode.success(buildId, packages)).then().statusCode(200);
+        Node.awaitJobs(buildId);
+        assertThat(SignNode.signTask(buildId).getInt("[0].status")).as("the sign task completed").isEqualTo(3);
+        assertThat(Node.getBuild(buildId).getBoolean("signed")).isTrue();
+        return signedNoarch;
     }
 }

@@ -22,6 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import org.albs.application.artifacts.StoreJobService;
 import org.albs.application.fakes.Packages;
+import org.albs.bootstrap.support.GpgKey;
 import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.NoJobWorkersProfile;
 import org.albs.bootstrap.support.PostgresDatabase;
@@ -51,16 +52,7 @@ class RealSigningTest {
     Path dir;
 
     private String run(Map<String, String> env, String... command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes());
-        int rc = p.waitFor();
-        if (rc != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (" + rc + "): " + out);
-        }
-        return out;
+        return GpgKey.run(dir, env, command);
     }
 
     private static String sha256(Path file) throws Exception {
@@ -69,29 +61,9 @@ class RealSigningTest {
 
     @Test
     void aPackageSignedWithRpmsignIsWhatTheBuildPointsAtAndRpmAcceptsItsSignature() throws Exception {
-        Path gnupg = Files.createDirectories(dir.resolve("gnupg"));
-        Files.setPosixFilePermissions(gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        Map<String, String> env = Map.of("GNUPGHOME", gnupg.toString());
-        Files.writeString(dir.resolve("key.params"), """
-                %no-protection
-                Key-Type: RSA
-                Key-Length: 2048
-                Name-Real: ALBS test signer
-                Name-Email: signer@example.com
-                Expire-Date: 0
-                %commit
-                """);
-        run(env, "gpg", "--batch", "--gen-key", "key.params");
-        String keyid = null;
-        String fingerprint = null;
-        for (String line : run(env, "gpg", "--batch", "--with-colons", "--list-secret-keys").split("\n")) {
-            String[] f = line.split(":");
-            if (f[0].equals("sec") && keyid == null) {
-                keyid = f[4];
-            } else if (f[0].equals("fpr") && fingerprint == null) {
-                fingerprint = f[9];
-            }
-        }
+        GpgKey gpg = GpgKey.generate(dir);
+        String keyid = gpg.keyid;
+        String fingerprint = gpg.fingerprint;
         assertThat(keyid).hasSize(16);
         assertThat(fingerprint).hasSize(40);
 
@@ -115,9 +87,9 @@ class RealSigningTest {
                 "tinysig-1.0-1.el8.noarch.rpm", dir.resolve("top/RPMS/noarch/tinysig-1.0-1.el8.noarch.rpm"));
 
         SignedBuilds builds = new SignedBuilds(jobs, db);
-        long key = SignedBuilds.createKey(keyid.toLowerCase(), fingerprint.toLowerCase());
+        long key = SignNode.createKey(keyid.toLowerCase(), fingerprint.toLowerCase());
         long build = builds.readyBuild("tinysig-1.0-1.el8.src.rpm", List.of("tinysig-1.0-1.el8.noarch.rpm"));
-        long taskId = SignedBuilds.createSignTask(build, key);
+        long taskId = SignNode.createSignTask(build, key);
         SignNode node = SignNode.create("real-signer", keyid);
         JsonPath task = node.getSignTask();
         assertThat(task.getLong("id")).isEqualTo(taskId);
@@ -130,8 +102,7 @@ class RealSigningTest {
             String[] up = uploaded.get(name);
             if (up == null) {
                 Path signed = Files.copy(local.get(name), dir.resolve("signed-" + name));
-                run(env, "rpmsign", "--addsign", "--define", "_gpg_name " + keyid, "--define", "_gpg_path " + gnupg,
-                        "--define", "__gpg /usr/bin/gpg", signed.toString());
+                gpg.sign(signed);
                 String href = PulpStub.artifactHref();
                 String sha = sha256(signed);
                 PulpStub.shared().register(href, sha, Packages.meta(name));
@@ -148,7 +119,7 @@ class RealSigningTest {
         node.complete(taskId, SignNode.success(build, packages)).then().statusCode(200);
         builds.drain();
 
-        assertThat(SignedBuilds.signTask(build).getInt("[0].status")).isEqualTo(3);
+        assertThat(SignNode.signTask(build).getInt("[0].status")).isEqualTo(3);
         JsonPath b = Node.getBuild(build);
         assertThat(b.getBoolean("signed")).isTrue();
         List<Map<String, Object>> rpms = b.getList("tasks.artifacts.flatten().findAll { it.type == 'rpm' }");
@@ -164,15 +135,9 @@ class RealSigningTest {
         assertThat(PulpStub.shared().content(SignedBuilds.PLATFORM + "-x86_64-" + build + "-br")).hasSize(1);
 
         // rpm accepts the signature with the key's public half, and only with it
-        Files.writeString(dir.resolve("pub.asc"), run(env, "gpg", "--batch", "--armor", "--export", keyid));
         for (String[] up : uploaded.values()) {
-            Path empty = dir.resolve("rpmdb-empty");
-            assertThat(run(Map.of(), "sh", "-c", "rpm --dbpath " + empty + " -K " + up[2] + " || true"))
-                    .contains("SIGNATURES NOT OK");
-            Path db = dir.resolve("rpmdb");
-            run(Map.of(), "rpm", "--dbpath", db.toString(), "--import", dir.resolve("pub.asc").toString());
-            assertThat(run(Map.of(), "rpm", "--dbpath", db.toString(), "-K", up[2]))
-                    .contains("digests signatures OK");
+            assertThat(gpg.check(Path.of(up[2]), false)).contains("SIGNATURES NOT OK");
+            assertThat(gpg.check(Path.of(up[2]), true)).contains("digests signatures OK");
             assertThat(run(Map.of(), "rpm", "-qp", "--qf", "%{RSAHEADER:pgpsig}", up[2]))
                     .containsIgnoringCase(keyid);
         }

@@ -44,18 +44,6 @@ final class SignedBuilds {
         return ran;
     }
 
-    /** A key made by the admin: its id. */
-    static long createKey(String keyid, String fingerprint) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "key " + keyid);
-        body.put("description", "test key");
-        body.put("keyid", keyid);
-        body.put("fingerprint", fingerprint);
-        body.put("public_url", "https://example.com/" + keyid + ".asc");
-        return Api.asAdmin().contentType(ContentType.JSON).body(body).when().post("/api/v1/sign-keys/new/")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
     /** A build of the admin for x86_64 whose src and x86_64 tasks completed with these packages, all imported. */
     long readyBuild(String srpm, List<String> binaries) {
         Queue.retireAllOpenTasks(db);
@@ -80,16 +68,6 @@ final class SignedBuilds {
         buildNode.report(x86.getLong("id"), "done", artifacts).then().statusCode(200);
         drain();
         return build;
-    }
-
-    static long createSignTask(long build, long key) {
-        return Api.asAdmin().contentType(ContentType.JSON).body(Map.of("build_id", build, "sign_key_id", key))
-                .when().post("/api/v1/sign-tasks/").then().statusCode(200).extract().jsonPath().getLong("id");
-    }
-
-    static JsonPath signTask(long build) {
-        return Api.asAdmin().queryParam("build_id", build).when().get("/api/v1/sign-tasks/").then().statusCode(200)
-                .extract().jsonPath();
     }
 
     void sql(String statement) {

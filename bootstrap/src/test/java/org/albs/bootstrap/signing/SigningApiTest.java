@@ -101,7 +101,7 @@ class SigningApiTest {
     void signTaskCreationAndTheNodesCallsRefuseBadInput() {
         SignedBuilds builds = new SignedBuilds(jobs, db);
         String[] k = SignNode.newKey();
-        long key = SignedBuilds.createKey(k[0], k[1]);
+        long key = SignNode.createKey(k[0], k[1]);
         long build = builds.readyBuild("zeta-1-1.el8.src.rpm", List.of("zeta-1-1.el8.x86_64.rpm"));
         SignNode stranger = SignNode.create("stranger", k[0]);
 
@@ -114,7 +114,7 @@ class SigningApiTest {
         stranger.account.request().contentType(ContentType.JSON).body(Map.of("build_id", build, "sign_key_id", key))
                 .when().post("/api/v1/sign-tasks/").then().statusCode(403);
         String[] inactive = SignNode.newKey();
-        long off = SignedBuilds.createKey(inactive[0], inactive[1]);
+        long off = SignNode.createKey(inactive[0], inactive[1]);
         Api.asAdmin().contentType(ContentType.JSON).body(Map.of("active", false)).when()
                 .put("/api/v1/sign-keys/{id}/", off).then().statusCode(200);
         post(Map.of("build_id", build, "sign_key_id", off)).then().statusCode(403).body("detail",
@@ -127,9 +127,9 @@ class SigningApiTest {
                 .extract().jsonPath().getLong("id");
         post(Map.of("build_id", bare, "sign_key_id", key)).then().statusCode(422)
                 .body("detail[0].msg", containsString("no source RPM"));
-        assertThat(SignedBuilds.signTask(bare).getList("")).isEmpty();
+        assertThat(SignNode.signTask(bare).getList("")).isEmpty();
 
-        long id = SignedBuilds.createSignTask(build, key);
+        long id = SignNode.createSignTask(build, key);
         post(Map.of("build_id", build, "sign_key_id", key)).then().statusCode(409).body("detail",
                 containsString("unfinished sign task " + id));
 
@@ -154,7 +154,7 @@ class SigningApiTest {
         node.complete(id, SignNode.failure(build + 1, "x")).then().statusCode(422)
                 .body("detail[0].loc", is(List.of("body", "build_id")));
         node.complete(id, SignNode.failure(build, "rpmsign: bad passphrase")).then().statusCode(200);
-        JsonPath task = SignedBuilds.signTask(build);
+        JsonPath task = SignNode.signTask(build);
         assertThat(task.getInt("[0].status")).isEqualTo(4);
         assertThat(task.getString("[0].error_message")).isEqualTo("rpmsign: bad passphrase");
         Api.asAdmin().queryParam("build_id", "x").when().get("/api/v1/sign-tasks/").then().statusCode(422);

@@ -61,12 +61,12 @@ class SigningFlowTest {
     void twoNodesEachGetOnlyTheirKeysTasksAndTheSignedPackagesReplaceTheUnsignedOnes() {
         String[] a = SignNode.newKey();
         String[] b = SignNode.newKey();
-        long keyA = SignedBuilds.createKey(a[0], a[1]);
-        long keyB = SignedBuilds.createKey(b[0], b[1]);
+        long keyA = SignNode.createKey(a[0], a[1]);
+        long keyB = SignNode.createKey(b[0], b[1]);
         long buildA = ready("alpha");
         long buildB = ready("beta");
-        long taskA = SignedBuilds.createSignTask(buildA, keyA);
-        long taskB = SignedBuilds.createSignTask(buildB, keyB);
+        long taskA = SignNode.createSignTask(buildA, keyA);
+        long taskB = SignNode.createSignTask(buildB, keyB);
         SignNode nodeA = SignNode.create("signer-a", a[0]);
         SignNode nodeB = SignNode.create("signer-b", b[0].toUpperCase());
 
@@ -93,12 +93,12 @@ class SigningFlowTest {
         Map<String, Object> report = SignNode.signed(gotA, a[1]);
         assertThat(nodeA.complete(taskA, report).then().statusCode(200).extract().asString())
                 .isEqualTo("{\"success\":true}");
-        assertThat(SignedBuilds.signTask(buildA).getInt("[0].status")).as("processed by a job, not the request")
+        assertThat(SignNode.signTask(buildA).getInt("[0].status")).as("processed by a job, not the request")
                 .isEqualTo(2);
         int before = pulp.calls().size();
         builds.drain();
 
-        JsonPath task = SignedBuilds.signTask(buildA);
+        JsonPath task = SignNode.signTask(buildA);
         assertThat(task.getInt("[0].status")).isEqualTo(3);
         assertThat(task.getString("[0].error_message")).isNull();
         assertThat(task.getLong("[0].sign_key.id")).isEqualTo(keyA);
@@ -135,36 +135,36 @@ class SigningFlowTest {
         assertThat(Node.getBuild(buildB).getBoolean("signed")).isFalse();
         nodeB.complete(taskB, SignNode.signed(gotB, b[1])).then().statusCode(200);
         builds.drain();
-        assertThat(SignedBuilds.signTask(buildB).getInt("[0].status")).isEqualTo(3);
+        assertThat(SignNode.signTask(buildB).getInt("[0].status")).isEqualTo(3);
         assertThat(Node.getBuild(buildB).getLong("sign_key_id")).isEqualTo(keyB);
     }
 
     @Test
     void aWrongFingerprintFailsTheTaskNamingThePackagesAndChangesNothing() {
         String[] k = SignNode.newKey();
-        long key = SignedBuilds.createKey(k[0], k[1]);
+        long key = SignNode.createKey(k[0], k[1]);
         long build = ready("gamma");
-        long id = SignedBuilds.createSignTask(build, key);
+        long id = SignNode.createSignTask(build, key);
         SignNode node = SignNode.create("signer", k[0]);
         JsonPath got = node.getSignTask();
         Set<String> unsigned = pulp.content(repo("x86_64", build, false));
         node.complete(id, SignNode.signed(got, SignNode.newKey()[1])).then().statusCode(200);
         builds.drain();
-        JsonPath task = SignedBuilds.signTask(build);
+        JsonPath task = SignNode.signTask(build);
         assertThat(task.getInt("[0].status")).isEqualTo(4);
         assertThat(task.getString("[0].error_message")).contains("another key").contains("gamma-1.0-1.el8.x86_64.rpm");
         assertThat(Node.getBuild(build).getBoolean("signed")).isFalse();
         assertThat(pulp.content(repo("x86_64", build, false))).isEqualTo(unsigned);
         // a failed task lets the build be signed again
-        SignedBuilds.createSignTask(build, key);
+        SignNode.createSignTask(build, key);
     }
 
     @Test
     void missingPackagesOrAnUnknownHrefFailTheTaskAndASecondCompleteNeverUndoesIt() {
         String[] k = SignNode.newKey();
-        long key = SignedBuilds.createKey(k[0], k[1]);
+        long key = SignNode.createKey(k[0], k[1]);
         long build = ready("delta");
-        long id = SignedBuilds.createSignTask(build, key);
+        long id = SignNode.createSignTask(build, key);
         SignNode node = SignNode.create("signer", k[0]);
         JsonPath got = node.getSignTask();
         Map<String, Object> report = SignNode.signed(got, k[1]);
@@ -172,34 +172,34 @@ class SigningFlowTest {
         packages.remove(1);
         node.complete(id, SignNode.success(build, packages)).then().statusCode(200);
         builds.drain();
-        assertThat(SignedBuilds.signTask(build).getString("[0].error_message"))
+        assertThat(SignNode.signTask(build).getString("[0].error_message"))
                 .contains("missing from the report: delta-1.0-1.el8.x86_64.rpm");
 
         // the node's second, failed complete after a first one: 200, nothing changes
         node.complete(id, SignNode.failure(build, "Processing failed: 500 Server Error")).then().statusCode(200)
                 .body("success", org.hamcrest.Matchers.is(true));
-        assertThat(SignedBuilds.signTask(build).getString("[0].error_message")).contains("missing from the report");
+        assertThat(SignNode.signTask(build).getString("[0].error_message")).contains("missing from the report");
 
-        long again = SignedBuilds.createSignTask(build, key);
+        long again = SignNode.createSignTask(build, key);
         JsonPath second = node.getSignTask();
         assertThat(second.getLong("id")).isEqualTo(again);
         Map<String, Object> unknownHref = SignNode.signed(second, k[1]);
         packages(unknownHref).get(0).put("href", PulpStub.artifactHref());
         node.complete(again, unknownHref).then().statusCode(200);
         builds.drain();
-        JsonPath tasks = SignedBuilds.signTask(build);
+        JsonPath tasks = SignNode.signTask(build);
         assertThat(tasks.getInt("[0].status")).isEqualTo(4);
         assertThat(tasks.getString("[0].error_message")).startsWith("Signed packages refused:");
         assertThat(Node.getBuild(build).getBoolean("signed")).isFalse();
 
         // completed, then a late failure report: still completed
-        long third = SignedBuilds.createSignTask(build, key);
+        long third = SignNode.createSignTask(build, key);
         JsonPath t3 = node.getSignTask();
         node.complete(third, SignNode.signed(t3, k[1])).then().statusCode(200);
         node.complete(third, SignNode.failure(build, "Processing failed")).then().statusCode(200);
         builds.drain();
         node.complete(third, SignNode.failure(build, "Processing failed")).then().statusCode(200);
-        assertThat(SignedBuilds.signTask(build).getInt("[0].status")).isEqualTo(3);
+        assertThat(SignNode.signTask(build).getInt("[0].status")).isEqualTo(3);
         assertThat(Node.getBuild(build).getBoolean("signed")).isTrue();
         assertThat(count("SELECT count(*) FROM sign_task_history WHERE sign_task_id = " + third
                 + " AND reason LIKE 'report ignored:%'")).isEqualTo(2);
@@ -208,9 +208,9 @@ class SigningFlowTest {
     @Test
     void aTaskWhoseNodeDiedIsTakenOverAfterTheLeaseAndFailsWhenEveryAttemptIsSpent() {
         String[] k = SignNode.newKey();
-        long key = SignedBuilds.createKey(k[0], k[1]);
+        long key = SignNode.createKey(k[0], k[1]);
         long build = ready("epsilon");
-        long id = SignedBuilds.createSignTask(build, key);
+        long id = SignNode.createSignTask(build, key);
         SignNode dead = SignNode.create("dead", k[0]);
         SignNode alive = SignNode.create("alive", k[0]);
         assertThat(dead.getSignTask().getLong("id")).isEqualTo(id);
@@ -220,13 +220,13 @@ class SigningFlowTest {
         assertThat(taken.getLong("id")).isEqualTo(id);
         // the dead node comes back and reports: it no longer holds the task, nothing changes
         dead.complete(id, SignNode.signed(taken, k[1])).then().statusCode(200);
-        assertThat(SignedBuilds.signTask(build).getInt("[0].attempt")).isEqualTo(2);
-        assertThat(SignedBuilds.signTask(build).getLong("[0].lease_holder")).isEqualTo(alive.account.id());
+        assertThat(SignNode.signTask(build).getInt("[0].attempt")).isEqualTo(2);
+        assertThat(SignNode.signTask(build).getLong("[0].lease_holder")).isEqualTo(alive.account.id());
         expireLease(id);
         assertThat(alive.getSignTask().getLong("id")).isEqualTo(id);
         expireLease(id);
         assertThat(alive.getSignTask()).as("third attempt spent: the task fails instead").isNull();
-        JsonPath task = SignedBuilds.signTask(build);
+        JsonPath task = SignNode.signTask(build);
         assertThat(task.getInt("[0].status")).isEqualTo(4);
         assertThat(task.getString("[0].error_message")).contains("Sign task failed").contains("attempt 3 of 3");
     }

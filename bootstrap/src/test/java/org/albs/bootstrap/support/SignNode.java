@@ -113,4 +113,26 @@ public final class SignNode {
         body.put("error_message", message);
         return body;
     }
+
+    /** A key made by the admin: its id. */
+    public static long createKey(String keyid, String fingerprint) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "key " + keyid);
+        body.put("description", "test key");
+        body.put("keyid", keyid);
+        body.put("fingerprint", fingerprint);
+        body.put("public_url", "https://example.com/" + keyid + ".asc");
+        return Api.asAdmin().contentType(ContentType.JSON).body(body).when().post("/api/v1/sign-keys/new/")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static long createSignTask(long build, long key) {
+        return Api.asAdmin().contentType(ContentType.JSON).body(Map.of("build_id", build, "sign_key_id", key))
+                .when().post("/api/v1/sign-tasks/").then().statusCode(200).extract().jsonPath().getLong("id");
+    }
+
+    public static JsonPath signTask(long build) {
+        return Api.asAdmin().queryParam("build_id", build).when().get("/api/v1/sign-tasks/").then().statusCode(200)
+                .extract().jsonPath();
+    }
 }

@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.albs.application.port.out.ArtifactStore;
@@ -36,8 +38,9 @@ import org.albs.domain.artifacts.StoredContent;
  *   <li>{@code content/<base path>/}: a repository, served as is under the content URL. An RPM repository holds
  *       hard links {@code Packages/<first letter>/<file>} to the blobs and the {@code repodata/} of
  *       {@code createrepo_c} ({@link Repodata}); a log repository holds its files at the top. Its handle is its
- *       base path. {@code .albs-repository} names it, {@code .albs-content} lists its units (so a deletion knows
- *       which blobs may go).</li>
+ *       base path. {@code .albs-repository} names it, {@code .albs-content} lists its units and
+ *       {@code .albs-removed} the units changes took out of it (a package replaced by its signed twin), so a deletion
+ *       knows which blobs may go.</li>
  * </ul>
  *
  * <p>Every change runs while the caller waits, so each operation is over when {@code start…} returns; its handle
@@ -47,6 +50,8 @@ import org.albs.domain.artifacts.StoredContent;
 public final class LocalArtifactStore implements ArtifactStore {
     private static final String MARKER = ".albs-repository";
     private static final String MANIFEST = ".albs-content";
+    /** Units a change took out of the repository: their blobs may go when the repository goes. */
+    private static final String REMOVED = ".albs-removed";
     private static final String DONE = "done:";
 
     private final Blobs blobs;
@@ -147,8 +152,9 @@ public final class LocalArtifactStore implements ArtifactStore {
             return;
         }
         Path aside = trash.resolve(UUID.randomUUID().toString());
-        Map<String, String> manifest = repodata.locked(dir, () -> {
-            Map<String, String> listed = manifest(dir);
+        Set<String> held = repodata.locked(dir, () -> {
+            Set<String> listed = new LinkedHashSet<>(manifest(dir).values());
+            listed.addAll(removed(dir));
             try {
                 Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
@@ -161,7 +167,7 @@ public final class LocalArtifactStore implements ArtifactStore {
         } catch (IOException e) {
             throw failure("delete repository " + repository.name(), e);
         }
-        for (String sha : manifest.values()) {
+        for (String sha : held) {
             if (blobs.removeIfUnreferenced(sha)) {
                 for (ContentKind kind : ContentKind.values()) {
                     delete(unitFile(kind, sha));
@@ -264,6 +270,7 @@ public final class LocalArtifactStore implements ArtifactStore {
             all.putAll(adding);
             writeManifest(dir, all);
             adding.forEach((path, sha) -> link(dir.resolve(path), blobs.find(sha).orElseThrow().file()));
+            Set<String> gone = new LinkedHashSet<>(listed.values());
             all.entrySet().removeIf(e -> {
                 if (removing.contains(e.getValue()) && !adding.containsKey(e.getKey())) {
                     delete(dir.resolve(e.getKey()));
@@ -271,6 +278,12 @@ public final class LocalArtifactStore implements ArtifactStore {
                 }
                 return false;
             });
+            gone.removeAll(all.values());
+            if (!gone.isEmpty()) {
+                Set<String> before = removed(dir);
+                before.addAll(gone);
+                write(dir.resolve(REMOVED), String.join("\n", before) + "\n");
+            }
             writeManifest(dir, all);
             return null;
         });
@@ -351,6 +364,16 @@ public final class LocalArtifactStore implements ArtifactStore {
             text.lines().filter(l -> l.length() > 65).forEach(l -> listed.put(l.substring(65), l.substring(0, 64)));
         }
         return listed;
+    }
+
+    /** The units changes took out of the repository (replaced by a signed package, moved by a finalization). */
+    private static Set<String> removed(Path dir) {
+        String text = read(dir.resolve(REMOVED));
+        Set<String> shas = new LinkedHashSet<>();
+        if (text != null) {
+            text.lines().filter(Blobs::isSha256).forEach(shas::add);
+        }
+        return shas;
     }
 
     private static void writeManifest(Path dir, Map<String, String> listed) {

@@ -123,11 +123,15 @@ class LocalArtifactStoreTest {
         StoredRepository two = store.createRepository(repo("EL-x86_64-3-br"));
         String shared = content("shared");
         String own = content("own");
-        store.startChange(one, Set.of(shared, own), Set.of());
+        String replaced = content("replaced");
+        store.startChange(one, Set.of(shared, own, replaced), Set.of());
         store.startChange(two, Set.of(shared), Set.of());
+        store.startChange(one, Set.of(), Set.of(replaced));
+        assertThat(blobs.find(sha(replaced))).as("a unit taken out stays while its repository lives").isPresent();
 
         store.deleteRepository(one);
 
+        assertThat(blobs.find(sha(replaced))).as("... and goes with it").isEmpty();
         assertThat(dir(one)).doesNotExist();
         assertThat(blobs.find(sha(own))).isEmpty();
         assertThat(store.findContent(ContentKind.RPM, sha(own))).isEmpty();
