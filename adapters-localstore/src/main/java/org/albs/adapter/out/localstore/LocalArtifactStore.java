@@ -242,11 +242,7 @@ public final class LocalArtifactStore implements ArtifactStore {
     @Override
     public Operation startChange(StoredRepository repository, Collection<String> add, Collection<String> remove) {
         Path dir = dirOf(repository.handle());
-        String marker = read(dir.resolve(MARKER));
-        if (marker == null) {
-            throw new ArtifactStoreException("the store has no repository " + repository.name(), false);
-        }
-        ContentKind kind = ContentKind.valueOf(marker.lines().skip(1).findFirst().orElse("RPM"));
+        ContentKind kind = kindOf(dir, repository);
         Map<String, String> adding = new LinkedHashMap<>();
         for (String handle : add) {
             String sha = shaOf(kind, handle);
@@ -293,11 +289,7 @@ public final class LocalArtifactStore implements ArtifactStore {
     @Override
     public Operation startPublication(StoredRepository repository) {
         Path dir = dirOf(repository.handle());
-        String marker = read(dir.resolve(MARKER));
-        if (marker == null) {
-            throw new ArtifactStoreException("the store has no repository " + repository.name(), false);
-        }
-        if (marker.lines().skip(1).findFirst().orElse("").equals(ContentKind.RPM.name())) {
+        if (kindOf(dir, repository) == ContentKind.RPM) {
             repodata.generate(dir);
         }
         return new Operation(DONE);
@@ -316,6 +308,15 @@ public final class LocalArtifactStore implements ArtifactStore {
 
     private StoredRepository stored(BuildRepository spec) {
         return new StoredRepository(spec.name(), spec.basePath(), contentUrl + spec.basePath() + "/");
+    }
+
+    /** What the repository in {@code dir} holds, as its marker ({@link #markerOf}) says; refused if there is none. */
+    private static ContentKind kindOf(Path dir, StoredRepository repository) {
+        String marker = read(dir.resolve(MARKER));
+        if (marker == null) {
+            throw new ArtifactStoreException("the store has no repository " + repository.name(), false);
+        }
+        return ContentKind.valueOf(marker.lines().skip(1).findFirst().orElseThrow());
     }
 
     private static String markerOf(BuildRepository spec) {
