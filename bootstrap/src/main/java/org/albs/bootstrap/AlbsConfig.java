@@ -40,6 +40,8 @@ public interface AlbsConfig {
     /** Signing (sign tasks and key generation on the lease queue). */
     Sign sign();
 
+    Releases releases();
+
     Github github();
 
     Frontend frontend();
@@ -247,6 +249,16 @@ public interface AlbsConfig {
 
         /** A platforms YAML file; without it the bundled AlmaLinux 8 and 9 definitions are used. */
         Optional<String> location();
+    }
+
+    interface Releases {
+        /**
+         * Create a platform's production repositories in the artifact store (under {@code prod/}) when a release
+         * first commits into them. False: production repositories stay linked to their external URLs, and a release
+         * into one that is not in the store is refused.
+         */
+        @WithDefault("true")
+        boolean createProductionRepositories();
     }
 
     interface Sign {

@@ -155,8 +155,14 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
 
     @Override
     public boolean workOnce(UserId worker) {
-        Optional<StoreJob> claimed = tx.inTransaction(() -> dispatcher.claim(worker, StoreJobs.AnyJob.INSTANCE,
-                clock.instant()).leased().map(offer -> offer.work()));
+        Optional<StoreJob> claimed = tx.inTransaction(() -> {
+            Instant now = clock.instant();
+            Dispatcher.Claim<StoreJob, StoreJobs.AnyJob> claim = dispatcher.claim(worker, StoreJobs.AnyJob.INSTANCE,
+                    now);
+            // jobs whose last lease ran out failed on the way: what they were about fails with them
+            claim.ended().forEach(c -> failedForGood(c.work(), c.work().state().error(), now));
+            return claim.leased().map(offer -> offer.work());
+        });
         if (claimed.isEmpty()) {
             return false;
         }
@@ -327,16 +333,7 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
             Instant now = clock.instant();
             tx.run(() -> {
                 saveEnd(job.fail(worker, reason, now));
-                if (job.kind() == StoreJobKind.IMPORT_ARTIFACTS) {
-                    rejectTask(job.subject().taskId(), reason, now);
-                    settled(job.subject().buildId(), now);
-                } else if (job.kind() == StoreJobKind.IMPORT_TEST_LOGS) {
-                    rejectTest(job.subject().testTaskId(), reason, now);
-                }
-                KindWork other = otherKinds.get(job.kind());
-                if (other != null) {
-                    other.failed(job, reason, now);
-                }
+                failedForGood(job, reason, now);
             });
         }
 
@@ -550,6 +547,21 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                 save(job.done(StoreJob.deletionStep(e.getKey())));
             }
             finish(null);
+        }
+    }
+
+    /** A job failed for good (in the transaction that records it): what it was about fails too. */
+    private void failedForGood(StoreJob job, String reason, Instant now) {
+        String why = reason == null ? "the job failed" : reason;
+        if (job.kind() == StoreJobKind.IMPORT_ARTIFACTS) {
+            rejectTask(job.subject().taskId(), why, now);
+            settled(job.subject().buildId(), now);
+        } else if (job.kind() == StoreJobKind.IMPORT_TEST_LOGS) {
+            rejectTest(job.subject().testTaskId(), why, now);
+        }
+        KindWork other = otherKinds.get(job.kind());
+        if (other != null) {
+            other.failed(job, why, now);
         }
     }
 

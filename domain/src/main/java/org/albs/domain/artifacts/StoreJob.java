@@ -82,6 +82,11 @@ public record StoreJob(WorkState<StoreJobStatus> state, StoreJobKind kind, Subje
         return new StoreJob(WorkState.waiting(0, StoreJobStatus.WAITING), kind, subject, Map.of(), now);
     }
 
+    /** A waiting job that starts with these steps recorded (what it is about, beyond its subject). */
+    public static StoreJob waiting(StoreJobKind kind, Subject subject, Map<String, String> steps, Instant now) {
+        return new StoreJob(WorkState.waiting(0, StoreJobStatus.WAITING), kind, subject, steps, now);
+    }
+
     /** The job that removes a deleted build's repositories (name → the store's handle) from the store. */
     public static StoreJob deletion(long buildId, Map<String, String> handlesByName, Instant now) {
         Map<String, String> steps = new LinkedHashMap<>();

@@ -23,7 +23,11 @@ public enum StoreJobKind {
      * Check a sign node's report of a sign task and put the signed packages in place of the unsigned ones (worked
      * by the signing service, see {@code StoreJobService.KindWork}).
      */
-    SIGN_PACKAGES;
+    SIGN_PACKAGES,
+    /** Put a release's packages into the production repositories its plan names (worked by the releases service). */
+    COMMIT_RELEASE,
+    /** Take what a release's commit put into production repositories out again. */
+    REVERT_RELEASE;
 
     public static Optional<StoreJobKind> named(String name) {
         for (StoreJobKind k : values()) {

@@ -17,8 +17,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.albs.application.port.out.PackageKnowledge;
+import org.albs.domain.release.KnownPackage;
+import org.albs.domain.release.MatchMethod;
 
 /**
  * {@link PackageKnowledge} backed by beholder's REST API, with the JDK {@link HttpClient} and a Jackson tree (no
@@ -101,6 +105,73 @@ public final class BeholderPackageKnowledge implements PackageKnowledge {
         return Map.of();
     }
 
+    /**
+     * Asks {@code POST {host}/api/v1/distros/{name}/{version}/projects/} with {@code {"source_rpms": [...], "match":
+     * ["name_only", "name_version", "closest", "exact"]}} (as upstream's release planner does). The answer is read as
+     * one project answer or an array of them, each shaped as the single-project answer above: {@code packages} keyed
+     * by match method, each package with {@code name}, {@code version}, {@code arch} and {@code repositories: [{name,
+     * arch}]}. Packages under an unknown match method, or without a name or arch, are skipped.
+     */
+    @Override
+    public List<KnownPackage> projectPackages(Distribution distribution, List<String> srpmFileNames) {
+        Objects.requireNonNull(distribution, "distribution");
+        if (!enabled() || srpmFileNames.isEmpty()) {
+            return List.of();
+        }
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode srpms = body.putArray("source_rpms");
+        srpmFileNames.forEach(srpms::add);
+        ArrayNode match = body.putArray("match");
+        for (MatchMethod m : MATCH_ORDER) {
+            match.add(m.wireName());
+        }
+        URI uri = projectsUri(distribution);
+        JsonNode answer;
+        try {
+            answer = send(uri, JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        if (answer == null) {
+            return List.of();
+        }
+        List<KnownPackage> known = new ArrayList<>();
+        for (JsonNode project : answer.isArray() ? answer : List.of(answer)) {
+            JsonNode byMatch = project.path("packages");
+            for (MatchMethod method : MATCH_ORDER) {
+                for (JsonNode pkg : byMatch.path(method.wireName())) {
+                    String name = pkg.path("name").asText(null);
+                    String arch = pkg.path("arch").asText(null);
+                    if (name == null || arch == null) {
+                        continue;
+                    }
+                    List<KnownPackage.Location> locations = new ArrayList<>();
+                    for (JsonNode repo : pkg.path("repositories")) {
+                        String repoName = repo.path("name").asText(null);
+                        if (repoName != null) {
+                            locations.add(new KnownPackage.Location(repoName, repo.path("arch").asText(arch)));
+                        }
+                    }
+                    known.add(new KnownPackage(name, pkg.path("version").asText(null), arch, locations, method));
+                }
+            }
+        }
+        return List.copyOf(known);
+    }
+
+    /** Upstream's order: the least exact first. */
+    private static final List<MatchMethod> MATCH_ORDER = List.of(MatchMethod.NAME_ONLY, MatchMethod.NAME_VERSION,
+            MatchMethod.CLOSEST, MatchMethod.EXACT);
+
+    URI projectsUri(Distribution distribution) {
+        String host = settings.host().orElseThrow();
+        while (host.endsWith("/")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        return URI.create(host + "/api/v1/distros/" + pathSegment(cleanDistributionName(distribution.name()))
+                + "/" + pathSegment(distribution.version()) + "/projects/");
+    }
+
     /** Every package under {@code packages.<match kind>[]}. */
     private static List<JsonNode> packagesOf(JsonNode answer) {
         JsonNode byMatch = answer.path("packages");
@@ -170,10 +241,19 @@ public final class BeholderPackageKnowledge implements PackageKnowledge {
 
     /** The parsed answer, or {@code null} on 404. */
     private JsonNode get(URI uri) {
+        return send(uri, null);
+    }
+
+    /** The parsed answer to a GET ({@code body} null) or a JSON POST, or {@code null} on 404. */
+    private JsonNode send(URI uri, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(settings.timeout())
-                .header("Accept", "application/json")
-                .GET();
+                .header("Accept", "application/json");
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        }
         settings.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         HttpRequest built = request.build();
         int attempts = settings.retries() + 1;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the distribution's package knowledge base (beholder) says about a project: which of its i686 packages the
- * distribution ships in its x86_64 repositories (multilib).
+ * What the distribution's package knowledge base (beholder) says about projects: which of their i686 packages the
+ * distribution ships in its x86_64 repositories (multilib), and where it ships each of their packages (releases).
  */
 public interface PackageKnowledge {
     /** A distribution as the knowledge base names it (e.g. {@code AlmaLinux} {@code 9}). */
@@ -23,6 +23,15 @@ public interface PackageKnowledge {
      * @throws Unavailable when the knowledge base does not answer (after the adapter's retries)
      */
     Map<String, String> multilibPackages(List<Distribution> distributions, String srpmFileName);
+
+    /**
+     * What the distribution ships of the projects built from these source RPMs: each package with the repositories
+     * it lives in and how it matched one of ours (every match method the knowledge base has: exact, closest,
+     * name-version, name-only). Empty when the knowledge base is off or does not know the distribution.
+     *
+     * @throws Unavailable when the knowledge base does not answer (after the adapter's retries)
+     */
+    List<org.albs.domain.release.KnownPackage> projectPackages(Distribution distribution, List<String> srpmFileNames);
 
     /** The knowledge base did not answer; asking again later may help. */
     class Unavailable extends RuntimeException {

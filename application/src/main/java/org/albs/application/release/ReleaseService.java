@@ -1,0 +1,335 @@
+package org.albs.application.release;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.albs.application.port.in.identity.UserSummary;
+import org.albs.application.port.in.release.CommitReleaseUseCase;
+import org.albs.application.port.in.release.FindReleasesUseCase;
+import org.albs.application.port.in.release.NewReleaseCommand;
+import org.albs.application.port.in.release.PlanReleaseUseCase;
+import org.albs.application.port.in.release.ReleaseEditCommand;
+import org.albs.application.port.in.release.ReleasePage;
+import org.albs.application.port.in.release.ReleaseView;
+import org.albs.application.port.out.PackageKnowledge;
+import org.albs.application.port.out.Platforms;
+import org.albs.application.port.out.Releases;
+import org.albs.application.port.out.StoreJobs;
+import org.albs.application.port.out.Transactions;
+import org.albs.application.port.out.Users;
+import org.albs.domain.FieldProblem;
+import org.albs.domain.InvalidInputException;
+import org.albs.domain.NotFoundException;
+import org.albs.domain.PermissionDeniedException;
+import org.albs.domain.artifacts.StoreJob;
+import org.albs.domain.artifacts.StoreJobKind;
+import org.albs.domain.identity.User;
+import org.albs.domain.platform.Platform;
+import org.albs.domain.release.KnownPackage;
+import org.albs.domain.release.PlanEdit;
+import org.albs.domain.release.Release;
+import org.albs.domain.release.ReleasePackage;
+import org.albs.domain.release.ReleasePlan;
+import org.albs.domain.release.ReleasePlanner;
+import org.albs.domain.release.ReleaseStatus;
+import org.albs.domain.release.TargetRepository;
+
+/**
+ * Release planning, edits, commit and revert requests, and the releases list. A plan is made in the request (from
+ * the package data recorded at import and what the package knowledge base answers, asked outside any transaction);
+ * commit and revert only change the release's status and enqueue the job that does the work, in one transaction.
+ */
+public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase, FindReleasesUseCase {
+    /** The step of a release job that names its release. */
+    public static final String RELEASE_STEP = "release";
+    /** Releases listed without a page number, at most (upstream lists every release with its plan). */
+    static final int UNPAGED_LIMIT = 100;
+
+    private final Releases releases;
+    private final Platforms platforms;
+    private final Users users;
+    private final PackageKnowledge knowledge;
+    private final StoreJobs jobs;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public ReleaseService(Releases releases, Platforms platforms, Users users, PackageKnowledge knowledge,
+                          StoreJobs jobs, Transactions tx, Clock clock) {
+        this.releases = releases;
+        this.platforms = platforms;
+        this.users = users;
+        this.knowledge = knowledge;
+        this.jobs = jobs;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    // ---- planning -----------------------------------------------------------------------------------------------
+
+    /** What a plan is made from, read in one transaction. */
+    private record Basis(Platform platform, List<Long> buildIds, List<Long> taskIds, List<ReleasePackage> packages,
+                         List<TargetRepository> repositories, List<PackageKnowledge.Distribution> distributions,
+                         Map<String, Set<Long>> present) {
+    }
+
+    @Override
+    public ReleaseView create(User actor, NewReleaseCommand command) {
+        Basis basis = tx.inTransaction(() -> basis(actor, command.builds(), command.buildTasks(),
+                command.platformId(), command.referencePlatformId()));
+        ReleasePlan plan = plan(basis);
+        Instant now = clock.instant();
+        return tx.inTransaction(() -> view(releases.insert(Release.scheduled(basis.buildIds(), basis.taskIds(),
+                basis.platform().id(), command.referencePlatformId(), command.productId(), plan, actor.id(), now))));
+    }
+
+    @Override
+    public ReleaseView edit(User actor, long releaseId, ReleaseEditCommand command) {
+        Release current = tx.inTransaction(() -> {
+            Release r = existing(releases.find(releaseId), releaseId);
+            actor.requireOwnerOrSuperuser(r.owner(), "change release " + releaseId);
+            r.edit(r.buildIds(), r.buildTaskIds(), r.plan()); // refused now unless it may be edited
+            return r;
+        });
+        List<Long> builds = command.builds().orElse(current.buildIds());
+        List<Long> tasks = command.buildTasks().orElse(current.buildTaskIds());
+        boolean replan = !builds.equals(current.buildIds()) || !tasks.equals(current.buildTaskIds());
+        ReleasePlan plan;
+        if (replan) {
+            plan = plan(tx.inTransaction(() -> basis(actor, builds, tasks, current.platformId(),
+                    current.referencePlatformId())));
+        } else if (command.plan().isPresent()) {
+            plan = tx.inTransaction(() -> {
+                Platform platform = platform(current.platformId(), "platform_id");
+                List<ReleasePackage> available = releases.packages(current.buildIds(), current.buildTaskIds(),
+                        compatible(platform));
+                ReleasePlan edited = PlanEdit.apply(command.plan().get(), available, current.plan());
+                return edited.withPackages(edited.packages(), ReleasePlanner.presence(edited.packages(),
+                        releases.presence(platform.id(), nevras(edited))));
+            });
+        } else {
+            plan = current.plan();
+        }
+        return tx.inTransaction(() -> {
+            Release locked = existing(releases.lock(releaseId), releaseId);
+            Release changed = locked.edit(builds, tasks, plan);
+            releases.update(changed);
+            return view(changed);
+        });
+    }
+
+    private static List<String> nevras(ReleasePlan plan) {
+        return plan.packages().stream().map(p -> p.pkg().nevra()).distinct().toList();
+    }
+
+    /** Checks the builds and reads what their plan is made from. */
+    private Basis basis(User actor, List<Long> buildIds, List<Long> taskIds, long platformId,
+                        Long referencePlatformId) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (buildIds.isEmpty()) {
+            problems.add(FieldProblem.of("a release needs at least one build", "value_error", "builds"));
+        }
+        List<Long> distinctBuilds = List.copyOf(new LinkedHashSet<>(buildIds));
+        Platform platform = platforms.findById(platformId).orElse(null);
+        if (platform == null) {
+            problems.add(FieldProblem.of("platform " + platformId + " does not exist", "value_error",
+                    "platform_id"));
+        }
+        Platform reference = null;
+        if (referencePlatformId != null) {
+            reference = platforms.findById(referencePlatformId).orElse(null);
+            if (reference == null) {
+                problems.add(FieldProblem.of("platform " + referencePlatformId + " does not exist", "value_error",
+                        "reference_platform_id"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Set<Long> compatible = compatible(platform);
+        Map<Long, Releases.BuildFacts> facts = releases.builds(distinctBuilds);
+        for (int i = 0; i < distinctBuilds.size(); i++) {
+            long id = distinctBuilds.get(i);
+            Releases.BuildFacts build = facts.get(id);
+            if (build == null) {
+                problems.add(FieldProblem.of("build " + id + " does not exist", "value_error", "builds", i));
+            } else if (!build.finished()) {
+                problems.add(FieldProblem.of("build " + id + " is not finished", "value_error", "builds",
+                        i));
+            } else if (build.platformIds().stream().noneMatch(compatible::contains)) {
+                problems.add(FieldProblem.of("build " + id + " was built for none of the platforms "
+                        + platform.name() + " may release (its compatible_release_platforms)", "value_error",
+                        "builds", i));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        for (long id : distinctBuilds) {
+            if (!actor.superuser() && !actor.id().equals(facts.get(id).owner())) {
+                throw new PermissionDeniedException("Only the owner of build " + id
+                        + " or a superuser may release it");
+            }
+        }
+        List<ReleasePackage> packages = releases.packages(distinctBuilds, taskIds, compatible);
+        if (packages.isEmpty()) {
+            throw new InvalidInputException(FieldProblem.of("the builds have no packages to release (no completed"
+                    + " task of theirs on a platform " + platform.name() + " may release from)", "value_error",
+                    taskIds.isEmpty() ? "builds" : "build_tasks"));
+        }
+        List<TargetRepository> repositories = releases.productionRepositories(platform.id()).stream()
+                .map(r -> new TargetRepository(r.id(), r.name(), r.arch(), r.debug(),
+                        r.storeUrl() != null ? r.storeUrl() : r.url(), 0, null)).toList();
+        List<PackageKnowledge.Distribution> distributions = new ArrayList<>();
+        List<Platform> references = reference != null ? List.of(reference)
+                : platforms.findByNames(platform.referencePlatforms());
+        references.forEach(p -> distributions.add(distribution(p)));
+        distributions.add(distribution(platform));
+        Map<String, Set<Long>> present = releases.presence(platform.id(),
+                packages.stream().map(ReleasePackage::nevra).distinct().toList());
+        return new Basis(platform, distinctBuilds, List.copyOf(new LinkedHashSet<>(taskIds)), packages,
+                repositories, distributions, present);
+    }
+
+    private static PackageKnowledge.Distribution distribution(Platform p) {
+        return new PackageKnowledge.Distribution(p.name(), p.distrVersion());
+    }
+
+    /**
+     * The plan. Like upstream, the reference platforms are asked first and the platform itself only when none of
+     * them knows the packages; the knowledge base not answering is a 503, never a plan that quietly sends
+     * everything to devel.
+     */
+    private ReleasePlan plan(Basis basis) {
+        List<KnownPackage> known = new ArrayList<>();
+        if (knowledge.enabled()) {
+            List<String> srpms = basis.packages().stream().map(p -> p.isSource() ? p.fullName() : p.sourceRpm())
+                    .filter(s -> s != null && !s.isEmpty()).distinct().toList();
+            List<PackageKnowledge.Distribution> ds = basis.distributions();
+            for (int i = 0; i < ds.size() && known.isEmpty(); i++) {
+                known.addAll(knowledge.projectPackages(ds.get(i), srpms));
+            }
+        }
+        Platform platform = basis.platform();
+        ReleasePlanner.Layout layout = new ReleasePlanner.Layout(cleanName(platform.name()),
+                platform.distrVersion() == null ? "" : platform.distrVersion(), platform.archList(),
+                basis.repositories());
+        return ReleasePlanner.plan(layout, basis.packages(), known, basis.present());
+    }
+
+    /** {@code AlmaLinux-8} → {@code almalinux}: the platform's name before its version, as repositories are named. */
+    static String cleanName(String platformName) {
+        int end = 0;
+        while (end < platformName.length() && !Character.isDigit(platformName.charAt(end))) {
+            end++;
+        }
+        String name = platformName.substring(0, end);
+        while (name.endsWith("-")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** The platform and the platforms it may release builds of (its data's {@code compatible_release_platforms}). */
+    Set<Long> compatible(Platform platform) {
+        Set<Long> ids = new LinkedHashSet<>();
+        ids.add(platform.id());
+        Object names = platform.data().get("compatible_release_platforms");
+        if (names instanceof Collection<?> list) {
+            platforms.findByNames(list.stream().map(String::valueOf).toList()).forEach(p -> ids.add(p.id()));
+        }
+        return ids;
+    }
+
+    private Platform platform(long id, Object... path) {
+        return platforms.findById(id).orElseThrow(() -> new InvalidInputException(
+                new FieldProblem(List.of(path), "platform " + id + " does not exist", "value_error")));
+    }
+
+    // ---- commit, revert, delete ---------------------------------------------------------------------------------
+
+    @Override
+    public ReleaseView commit(User actor, long releaseId) {
+        return start(actor, releaseId, StoreJobKind.COMMIT_RELEASE);
+    }
+
+    @Override
+    public ReleaseView revert(User actor, long releaseId) {
+        return start(actor, releaseId, StoreJobKind.REVERT_RELEASE);
+    }
+
+    /** The release goes IN_PROGRESS and its job is enqueued, in one transaction (or neither happens). */
+    private ReleaseView start(User actor, long releaseId, StoreJobKind kind) {
+        Instant now = clock.instant();
+        return tx.inTransaction(() -> {
+            Release r = existing(releases.lock(releaseId), releaseId);
+            actor.requireOwnerOrSuperuser(r.owner(), (kind == StoreJobKind.COMMIT_RELEASE ? "commit" : "revert")
+                    + " release " + releaseId);
+            Release started = kind == StoreJobKind.COMMIT_RELEASE ? r.commit(now) : r.revert(now);
+            releases.update(started);
+            jobs.enqueue(StoreJob.waiting(kind, StoreJob.Subject.build(r.buildIds().get(0)),
+                    Map.of(RELEASE_STEP, "done:" + releaseId), now));
+            return view(started);
+        });
+    }
+
+    @Override
+    public void delete(User actor, long releaseId) {
+        tx.run(() -> {
+            Release r = existing(releases.lock(releaseId), releaseId);
+            actor.requireOwnerOrSuperuser(r.owner(), "delete release " + releaseId);
+            r.requireDeletable();
+            releases.delete(releaseId);
+        });
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------------
+
+    @Override
+    public ReleaseView find(long releaseId) {
+        return tx.inTransaction(() -> view(existing(releases.find(releaseId), releaseId)));
+    }
+
+    @Override
+    public ReleasePage page(int pageNumber, Optional<Long> platformId, Optional<Integer> status,
+                            Optional<String> packageName, Optional<Long> productId) {
+        if (pageNumber < 1) {
+            throw new InvalidInputException(FieldProblem.of("pageNumber must be 1 or more", "value_error", "pageNumber"));
+        }
+        Releases.Filter filter = filter(platformId, status, packageName, productId);
+        return tx.inTransaction(() -> new ReleasePage(releases.page(filter, (pageNumber - 1) * ReleasePage.PAGE_SIZE,
+                ReleasePage.PAGE_SIZE).stream().map(this::view).toList(), releases.count(filter), pageNumber));
+    }
+
+    @Override
+    public List<ReleaseView> all(Optional<Long> platformId, Optional<Integer> status, Optional<String> packageName,
+                                 Optional<Long> productId) {
+        Releases.Filter filter = filter(platformId, status, packageName, productId);
+        return tx.inTransaction(() -> releases.page(filter, 0, UNPAGED_LIMIT).stream().map(this::view).toList());
+    }
+
+    private static Releases.Filter filter(Optional<Long> platformId, Optional<Integer> status,
+                                          Optional<String> packageName, Optional<Long> productId) {
+        Optional<ReleaseStatus> s = status.map(code -> ReleaseStatus.ofCode(code).orElseThrow(() ->
+                new InvalidInputException(FieldProblem.of("unknown release status " + code + ": one of 1 (scheduled),"
+                        + " 2 (in progress), 3 (completed), 4 (failed), 5 (reverted)", "value_error", "status"))));
+        return new Releases.Filter(platformId, s, packageName.filter(n -> !n.isBlank()), productId);
+    }
+
+    private static Release existing(Optional<Release> release, long id) {
+        return release.orElseThrow(() -> new NotFoundException("Release with ID " + id + " not found"));
+    }
+
+    private ReleaseView view(Release r) {
+        UserSummary owner = users.findById(r.owner()).map(u -> new UserSummary(u.id().value(), u.username(),
+                u.email(), u.active(), u.verified(), u.superuser())).orElse(null);
+        return new ReleaseView(r, owner, platforms.findById(r.platformId()).orElse(null));
+    }
+}
