@@ -2,24 +2,13 @@ package org.albs.bootstrap.artifacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,11 +18,10 @@ import org.albs.adapter.out.localstore.Blobs;
 import org.albs.adapter.out.localstore.Rpms;
 import org.albs.bootstrap.support.Api;
 import org.albs.bootstrap.support.GpgKey;
+import org.albs.bootstrap.support.LocalPipeline;
 import org.albs.bootstrap.support.LocalStoreProfile;
 import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.PostgresDatabase;
-import org.albs.bootstrap.support.PulpUploadClient;
-import org.albs.bootstrap.support.SignNode;
 import org.albs.domain.artifacts.BuildRepositories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,83 +37,18 @@ import org.junit.jupiter.api.io.TempDir;
 @TestProfile(LocalStoreProfile.class)
 class LocalStoreFlowTest {
     private static final String PLATFORM = "AlmaLinux-8";
-    private static final Pattern PACKAGE = Pattern.compile(
-            "<package type=\"rpm\">.*?<arch>([^<]+)</arch>.*?<checksum type=\"sha256\" pkgid=\"YES\">([0-9a-f]{64})"
-                    + "</checksum>.*?<location href=\"([^\"]+)\"", Pattern.DOTALL);
-
     @TempDir
     Path work;
 
-    private final PulpUploadClient uploads = new PulpUploadClient(LocalStoreProfile.baseUrl(),
-            LocalStoreProfile.STORE_USER, LocalStoreProfile.STORE_PASSWORD, 1500);
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private Map<String, Object> report(Path file, String type) {
-        PulpUploadClient.Uploaded u = uploads.upload(file);
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("name", file.getFileName().toString());
-        a.put("type", type);
-        a.put("href", u.href());
-        a.put("sha256", u.sha256());
-        a.put("path", file.toString());
-        a.put("cas_hash", null);
-        return a;
-    }
-
-    private List<Map<String, Object>> reportAll(List<Path> rpms, long taskId) throws IOException {
-        List<Map<String, Object>> artifacts = new ArrayList<>();
-        for (Path rpm : rpms) {
-            artifacts.add(report(rpm, "rpm"));
-        }
-        Path log = work.resolve("albs." + taskId + ".log");
-        Files.writeString(log, "build log of task " + taskId + "\n");
-        artifacts.add(report(log, "build_log"));
-        return artifacts;
-    }
+    private LocalPipeline pipeline;
 
     private HttpResponse<byte[]> get(String url, String range) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-        if (range != null) {
-            b.header("Range", range);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return pipeline.get(url, range);
     }
 
     private static String repoUrl(long buildId, String arch) {
         return LocalStoreProfile.baseUrl() + "/content/builds/" + BuildRepositories.rpmName(PLATFORM, arch, buildId,
                 false) + "/";
-    }
-
-    /** file name → sha256 of every package in the repository's primary metadata. */
-    private Map<String, String> primary(String repoUrl) throws Exception {
-        String repomd = new String(get(repoUrl + "repodata/repomd.xml", null).body());
-        Matcher m = Pattern.compile("<data type=\"primary\">.*?<location href=\"([^\"]+)\"", Pattern.DOTALL)
-                .matcher(repomd);
-        assertThat(m.find()).as("repomd.xml of %s names its primary metadata", repoUrl).isTrue();
-        byte[] gz = get(repoUrl + m.group(1), null).body();
-        String xml;
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-            xml = new String(in.readAllBytes());
-        }
-        Map<String, String> packages = new LinkedHashMap<>();
-        Matcher p = PACKAGE.matcher(xml);
-        while (p.find()) {
-            String location = p.group(3);
-            packages.put(location.substring(location.lastIndexOf('/') + 1), p.group(2));
-        }
-        return packages;
-    }
-
-    /** What the real dnf lists in the repository, as name-version-release.arch. */
-    private List<String> dnfList(String repoUrl) throws Exception {
-        Path cache = Files.createTempDirectory(work, "dnf-cache");
-        Process p = new ProcessBuilder("dnf", "-q", "--setopt=reposdir=/dev/null", "--setopt=cachedir=" + cache,
-                "--releasever=8", "--repofrompath=b," + repoUrl, "--repo=b", "repoquery",
-                "--qf", "%{name}-%{version}-%{release}.%{arch}").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("dnf: %s", out).isZero();
-        return Arrays.stream(out.split("\n")).map(String::trim).filter(l -> !l.isEmpty()).sorted().toList();
     }
 
     private static String file(Path p) {
@@ -134,6 +57,7 @@ class LocalStoreFlowTest {
 
     @Test
     void aBuildGoesThroughTheEmbeddedStoreIntoRepositoriesThatDnfReads() throws Exception {
+        pipeline = new LocalPipeline(work);
         Node node = Node.create("localstore");
         String name = Api.unique("chan");
         long buildId = Node.createBuild(Api.adminToken(), Node.buildBody(PLATFORM, List.of("i686", "x86_64"), false,
@@ -148,7 +72,7 @@ class LocalStoreFlowTest {
 
         Rpms.Built sources = Rpms.build(work.resolve("src"), name, "0", "1.0", "1.el8", "x86_64", 1, true);
         String srpmSha = Blobs.sha256Of(sources.sourceRpm());
-        node.buildDone(src.getLong("id"), "done", reportAll(List.of(sources.sourceRpm()), src.getLong("id")))
+        node.buildDone(src.getLong("id"), "done", pipeline.reportAll(List.of(sources.sourceRpm()), src.getLong("id")))
                 .then().statusCode(200);
 
         Map<String, Rpms.Built> binaries = new LinkedHashMap<>();
@@ -165,15 +89,15 @@ class LocalStoreFlowTest {
 
             Rpms.Built built = Rpms.build(work.resolve(arch), name, "0", "1.0", "1.el8", arch, 1, true);
             binaries.put(arch, built);
-            node.buildDone(task.getLong("id"), "done", reportAll(built.binaries(), task.getLong("id")))
+            node.buildDone(task.getLong("id"), "done", pipeline.reportAll(built.binaries(), task.getLong("id")))
                     .then().statusCode(200);
         }
         assertThat(binaries).containsOnlyKeys("i686", "x86_64");
         Node.awaitJobs(buildId);
 
         String noarch = name + "-sub1-1.0-1.el8.noarch.rpm";
-        Map<String, String> x86 = primary(repoUrl(buildId, "x86_64"));
-        Map<String, String> i686 = primary(repoUrl(buildId, "i686"));
+        Map<String, String> x86 = pipeline.primary(repoUrl(buildId, "x86_64"));
+        Map<String, String> i686 = pipeline.primary(repoUrl(buildId, "i686"));
         assertThat(x86).containsEntry(name + "-1.0-1.el8.x86_64.rpm",
                 Blobs.sha256Of(binaries.get("x86_64").binaries().stream()
                         .filter(p -> file(p).endsWith(".x86_64.rpm")).findFirst().orElseThrow()));
@@ -184,13 +108,13 @@ class LocalStoreFlowTest {
                 .filter(p -> file(p).equals(noarch)).findFirst().orElseThrow());
         assertThat(i686).as("noarch from the first arch of the platform").containsEntry(noarch, canonical);
         assertThat(x86).as("the same noarch package in every arch's repository").containsEntry(noarch, canonical);
-        assertThat(primary(LocalStoreProfile.baseUrl() + "/content/builds/"
+        assertThat(pipeline.primary(LocalStoreProfile.baseUrl() + "/content/builds/"
                 + BuildRepositories.rpmName(PLATFORM, "src", buildId, false) + "/"))
                 .containsExactly(Map.entry(file(sources.sourceRpm()), srpmSha));
 
-        assertThat(dnfList(repoUrl(buildId, "x86_64")))
+        assertThat(pipeline.dnfList(repoUrl(buildId, "x86_64")))
                 .contains(name + "-1.0-1.el8.x86_64", name + "-sub1-1.0-1.el8.noarch");
-        assertThat(dnfList(repoUrl(buildId, "i686")))
+        assertThat(pipeline.dnfList(repoUrl(buildId, "i686")))
                 .containsExactly(name + "-1.0-1.el8.i686", name + "-sub1-1.0-1.el8.noarch");
 
         String packageUrl = repoUrl(buildId, "x86_64") + "Packages/" + noarch.charAt(0) + "/" + noarch;
@@ -201,8 +125,10 @@ class LocalStoreFlowTest {
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(whole.body(), 100, 200));
         assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + whole.body().length);
 
-        String signedNoarch = signThroughTheStore(buildId);
-        assertThat(primary(repoUrl(buildId, "x86_64"))).as("the signed package replaced the unsigned one")
+        LocalPipeline.Signer signer = pipeline.signer(List.of());
+        String signedNoarch = pipeline.sign(buildId, signer).get(noarch);
+        GpgKey gpg = signer.gpg();
+        assertThat(pipeline.primary(repoUrl(buildId, "x86_64"))).as("the signed package replaced the unsigned one")
                 .containsEntry(noarch, signedNoarch);
         Path served = Files.write(work.resolve("served-" + noarch), get(packageUrl, null).body());
         assertThat(Blobs.sha256Of(served)).isEqualTo(signedNoarch);
@@ -218,51 +144,5 @@ class LocalStoreFlowTest {
         assertThat(blobs.find(srpmSha)).as("nothing else holds the build's blobs: they are gone").isEmpty();
         assertThat(blobs.find(canonical)).isEmpty();
         assertThat(blobs.find(signedNoarch)).isEmpty();
-    }
-
-    private GpgKey gpg;
-
-    /**
-     * A sign node's work, as albs-sign-node does it: take the task, download every package from its
-     * {@code download_url} (served by this server), sign it with rpmsign, upload the signed file through the Pulp
-     * upload routes, complete. Returns the sha256 of the signed noarch package.
-     */
-    private String signThroughTheStore(long buildId) throws Exception {
-        gpg = GpgKey.generate(Files.createDirectories(work.resolve("signer")));
-        long key = SignNode.createKey(gpg.keyid, gpg.fingerprint);
-        long taskId = SignNode.createSignTask(buildId, key);
-        SignNode signer = SignNode.create("local-signer", gpg.keyid.toLowerCase());
-        JsonPath task = signer.getSignTask();
-        assertThat(task.getLong("id")).isEqualTo(taskId);
-        Map<String, Map<String, Object>> uploaded = new LinkedHashMap<>();
-        List<Map<String, Object>> packages = new ArrayList<>();
-        String signedNoarch = null;
-        for (Map<String, Object> p : task.<Map<String, Object>>getList("packages")) {
-            String name = (String) p.get("name");
-            Map<String, Object> upload = uploaded.get(name);
-            if (upload == null) {
-                HttpResponse<byte[]> download = get((String) p.get("download_url"), null);
-                assertThat(download.statusCode()).as("download_url of %s", name).isEqualTo(200);
-                Path file = Files.write(Files.createDirectories(work.resolve("signing")).resolve(name),
-                        download.body());
-                gpg.sign(file);
-                PulpUploadClient.Uploaded u = uploads.upload(file);
-                upload = Map.of("href", u.href(), "sha256", u.sha256());
-                uploaded.put(name, upload);
-                if (name.endsWith(".noarch.rpm")) {
-                    signedNoarch = u.sha256();
-                }
-            }
-            Map<String, Object> report = new LinkedHashMap<>(p);
-            report.remove("download_url");
-            report.put("fingerprint", gpg.fingerprint);
-            report.putAll(upload);
-            packages.add(report);
-        }
-        signer.complete(taskId, SignNode.success(buildId, packages)).then().statusCode(200);
-        Node.awaitJobs(buildId);
-        assertThat(SignNode.signTask(buildId).getInt("[0].status")).as("the sign task completed").isEqualTo(3);
-        assertThat(Node.getBuild(buildId).getBoolean("signed")).isTrue();
-        return signedNoarch;
     }
 }

@@ -54,6 +54,28 @@ public final class BeholderStub {
         }
     }
 
+    /** A package of a {@link #projects} answer: where the reference distribution ships it. */
+    public static Map<String, Object> pkg(String name, String version, String arch, String repository,
+                                          String repositoryArch) {
+        return Map.of("name", name, "epoch", 0, "version", version, "release", "1.el8", "arch", arch,
+                "repositories", List.of(Map.of("name", repository, "arch", repositoryArch)));
+    }
+
+    /**
+     * Beholder's answer to the release planner's {@code POST /api/v1/distros/{distribution}/{version}/projects/}
+     * for requests naming {@code srpm}: the packages under each match method (exact, closest, ...).
+     */
+    public void projects(String distribution, String version, String srpm,
+                         Map<String, List<Map<String, Object>>> packagesByMatch) {
+        try {
+            server.stubFor(WireMock.post(WireMock.urlPathEqualTo("/api/v1/distros/" + distribution + "/" + version
+                    + "/projects/")).withRequestBody(WireMock.containing(srpm)).atPriority(1).willReturn(
+                    WireMock.okJson(JSON.writeValueAsString(List.of(Map.of("packages", packagesByMatch))))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The number of requests beholder got. */
     public int requests() {
         return server.getAllServeEvents().size();

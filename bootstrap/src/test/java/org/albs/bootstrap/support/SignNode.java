@@ -116,7 +116,13 @@ public final class SignNode {
 
     /** A key made by the admin: its id. */
     public static long createKey(String keyid, String fingerprint) {
+        return createKey(keyid, fingerprint, List.of());
+    }
+
+    /** A key of these platforms, made by the admin: its id. */
+    public static long createKey(String keyid, String fingerprint, List<Long> platformIds) {
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("platform_ids", platformIds);
         body.put("name", "key " + keyid);
         body.put("description", "test key");
         body.put("keyid", keyid);
