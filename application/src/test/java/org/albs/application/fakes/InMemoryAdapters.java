@@ -26,6 +26,9 @@ public final class InMemoryAdapters {
     private final InMemoryArtifactStore artifactStore = new InMemoryArtifactStore();
     private final InMemoryTestTasks tests = new InMemoryTestTasks(store, jobs);
     private final InMemoryTestSystem testSystem = new InMemoryTestSystem();
+    private final InMemorySignKeys signKeys = new InMemorySignKeys(tx, platforms);
+    private final InMemorySignTasks signTasks = new InMemorySignTasks(store, signKeys);
+    private final InMemoryReleases releases = new InMemoryReleases(store, repositories, signKeys, signTasks);
     private final InMemoryPackageKnowledge knowledge = new InMemoryPackageKnowledge();
     {
         knowledge.disable();
@@ -92,6 +95,18 @@ public final class InMemoryAdapters {
 
     public InMemoryArtifactStore artifactStore() {
         return artifactStore;
+    }
+
+    public InMemorySignKeys signKeys() {
+        return signKeys;
+    }
+
+    public InMemorySignTasks signTasks() {
+        return signTasks;
+    }
+
+    public InMemoryReleases releases() {
+        return releases;
     }
 
     public InMemoryPackageKnowledge knowledge() {

@@ -16,6 +16,8 @@ import org.albs.domain.platform.Repository;
 public final class InMemoryRepositories implements Repositories {
     private final ImmediateTransactions tx;
     private final TreeMap<Long, Repository> rows = new TreeMap<>();
+    /** repositories.store_url: where the artifact store serves a production repository */
+    private final java.util.Map<Long, String> storeUrls = new java.util.HashMap<>();
     private long nextId = 1;
 
     public InMemoryRepositories(ImmediateTransactions tx) {
@@ -57,6 +59,20 @@ public final class InMemoryRepositories implements Repositories {
 
     boolean exists(long id) {
         return rows.containsKey(id);
+    }
+
+    /** The repository is in the artifact store under this handle ({@code pulp_href}), served at this URL. */
+    void linkToStore(long id, String storeHandle, String storeUrl) {
+        Repository r = rows.get(id);
+        if (r != null) {
+            rows.put(id, new Repository(r.id(), r.name(), r.arch(), r.url(), r.type(), r.debug(), r.priority(),
+                    r.production(), r.mockEnabled(), storeHandle, r.exportPath(), r.platformId()));
+            storeUrls.put(id, storeUrl);
+        }
+    }
+
+    String storeUrl(long id) {
+        return storeUrls.get(id);
     }
 
     void claimForPlatform(long repositoryId, long platformId) {

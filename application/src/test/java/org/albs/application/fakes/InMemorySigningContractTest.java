@@ -10,8 +10,8 @@ import org.albs.application.port.out.SignTasks;
 
 class InMemorySigningContractTest extends AbstractSigningContractTest {
     private final InMemoryAdapters a = new InMemoryAdapters(new MutableClock(Instant.parse("2026-01-01T10:00:00Z")));
-    private final InMemorySignKeys keys = new InMemorySignKeys(a.tx(), a.platforms());
-    private final InMemorySignTasks tasks = new InMemorySignTasks(a.store(), keys);
+    private final InMemorySignKeys keys = a.signKeys();
+    private final InMemorySignTasks tasks = a.signTasks();
     private final InMemoryGenKeyTasks genKeys = new InMemoryGenKeyTasks(a.tx());
 
     @Override

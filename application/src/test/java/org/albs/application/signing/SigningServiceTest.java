@@ -48,8 +48,8 @@ class SigningServiceTest {
             a.artifacts(), a.tx(), clock);
     private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(),
             a.platforms(), a.tx(), clock, new LeaseTerms(Duration.ofMinutes(20), 3), "http://pulp/pulp/content/builds");
-    private final InMemorySignKeys keys = new InMemorySignKeys(a.tx(), a.platforms());
-    private final InMemorySignTasks tasks = new InMemorySignTasks(a.store(), keys);
+    private final InMemorySignKeys keys = a.signKeys();
+    private final InMemorySignTasks tasks = a.signTasks();
     private final SigningService signing = new SigningService(keys, tasks, new InMemoryGenKeyTasks(a.tx()), a.jobs(),
             a.artifacts(), a.artifactStore(), a.tx(), clock, new LeaseTerms(Duration.ofHours(2), 3));
     private final StoreJobService jobs = a.storeJobService();

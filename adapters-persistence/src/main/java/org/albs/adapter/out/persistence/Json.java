@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** JSONB columns read and written by native SQL; a plain mapper, independent of the REST wire format. */
@@ -24,6 +25,15 @@ final class Json {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not serialisable as JSON", e);
+        }
+    }
+
+    /** A JSON tree (no reflection on our types: what the native image needs for JSON of records). */
+    static JsonNode tree(String column) {
+        try {
+            return MAPPER.readTree(column);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bad JSON in the database", e);
         }
     }
 

@@ -46,7 +46,8 @@ public class SqlBuildArtifacts implements BuildArtifacts {
         });
     }
 
-    private static StoredContent content(String handle, String reportedSha, Map<String, Object> column) {
+    /** The content of an artifact the store holds: its header from {@code meta} (null when none was recorded). */
+    static StoredContent content(String handle, String reportedSha, Map<String, Object> column) {
         Map<String, Object> meta = column == null ? Map.of() : column;
         Object sha = meta.get("sha256");
         PackageMeta pkg = meta.get("name") == null ? null : new PackageMeta(str(meta, "name"), str(meta, "epoch"),
