@@ -113,6 +113,7 @@ public class ReleaseResource {
 
     @POST
     @Path("/{release_id}/commit/")
+    @Consumes(MediaType.WILDCARD)
     @Secured
     public Started commit(@PathParam("release_id") String releaseId) {
         long id = Params.id("path", "release_id", releaseId);
@@ -122,6 +123,7 @@ public class ReleaseResource {
 
     @POST
     @Path("/{release_id}/revert/")
+    @Consumes(MediaType.WILDCARD)
     @Secured
     public Started revert(@PathParam("release_id") String releaseId) {
         long id = Params.id("path", "release_id", releaseId);
@@ -131,6 +133,7 @@ public class ReleaseResource {
     /** Only a SCHEDULED release: 204. */
     @DELETE
     @Path("/{release_id}/delete")
+    @Consumes(MediaType.WILDCARD)
     @Secured
     public Response delete(@PathParam("release_id") String releaseId) {
         running.delete(current.get(), Params.id("path", "release_id", releaseId));
