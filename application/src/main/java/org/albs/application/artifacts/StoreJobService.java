@@ -85,6 +85,13 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
 
         /** The job failed for good, in the transaction that records it: what it was about fails too. */
         void failed(StoreJob job, String reason, Instant now);
+
+        /**
+         * The job's last lease ran out (its workers died or hung; an operator may retry it), in the transaction
+         * that fails it. Nothing by default: what the job is about waits for the retry, as an import's task does.
+         */
+        default void leaseRanOut(StoreJob job, String reason, Instant now) {
+        }
     }
 
     /** What a kind's work does through the run, with the same fencing and crash safety as the built-in kinds. */
@@ -159,8 +166,13 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
             Instant now = clock.instant();
             Dispatcher.Claim<StoreJob, StoreJobs.AnyJob> claim = dispatcher.claim(worker, StoreJobs.AnyJob.INSTANCE,
                     now);
-            // jobs whose last lease ran out failed on the way: what they were about fails with them
-            claim.ended().forEach(c -> failedForGood(c.work(), c.work().state().error(), now));
+            // jobs whose last lease ran out failed on the way: their kinds hear of it
+            claim.ended().forEach(c -> {
+                KindWork other = otherKinds.get(c.work().kind());
+                if (other != null) {
+                    other.leaseRanOut(c.work(), c.work().state().error(), now);
+                }
+            });
             return claim.leased().map(offer -> offer.work());
         });
         if (claimed.isEmpty()) {

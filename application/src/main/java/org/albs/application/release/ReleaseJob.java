@@ -234,6 +234,12 @@ public final class ReleaseJob implements StoreJobService.KindWork {
         }
     }
 
+    /** A release never stays IN_PROGRESS: a job nobody could finish ends it FAILED (committing again retries). */
+    @Override
+    public void leaseRanOut(StoreJob job, String reason, Instant now) {
+        failed(job, reason, now);
+    }
+
     @Override
     public void failed(StoreJob job, String reason, Instant now) {
         end(releaseId(job), ReleaseEvent.JOB_FAILED, (kind == StoreJobKind.COMMIT_RELEASE ? "Cannot commit"
