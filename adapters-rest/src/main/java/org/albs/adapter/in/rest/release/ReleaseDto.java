@@ -58,20 +58,12 @@ public record ReleaseDto(long id, int status, List<Long> buildIds, List<Long> bu
         for (PlannedPackage p : plan.packages()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("package", pkg(p.pkg()));
-            entry.put("repositories", p.repositories().stream().map(ReleaseDto::repository).toList());
+            entry.put("repositories", p.repositories().stream().map(r -> repository(r, true)).toList());
             entry.put("repo_arch_location", p.repoArchLocation());
             packages.add(entry);
         }
         json.put("packages", packages);
-        json.put("repositories", plan.repositories().stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", r.id());
-            m.put("name", r.name());
-            m.put("arch", r.arch());
-            m.put("debug", r.debug());
-            m.put("url", r.url());
-            return m;
-        }).toList());
+        json.put("repositories", plan.repositories().stream().map(r -> repository(r, false)).toList());
         json.put("packages_in_repos", plan.packagesInRepos());
         json.put("modules", List.of());
         if (plan.lastLog() != null) {
@@ -98,15 +90,18 @@ public record ReleaseDto(long id, int status, List<Long> buildIds, List<Long> bu
         return m;
     }
 
-    private static Map<String, Object> repository(TargetRepository r) {
+    /** A repository of the plan; a package's target also says how the planner trusted it. */
+    private static Map<String, Object> repository(TargetRepository r, boolean target) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("name", r.name());
         m.put("arch", r.arch());
         m.put("debug", r.debug());
         m.put("url", r.url());
-        m.put("trustness", r.trustness());
-        m.put("matched", r.matched());
+        if (target) {
+            m.put("trustness", r.trustness());
+            m.put("matched", r.matched());
+        }
         return m;
     }
 }
