@@ -21,8 +21,8 @@ import org.albs.domain.release.TargetRepository;
  * Upstream's Release schema ({@code id, status, build_ids, build_task_ids, plan, owner, platform, product,
  * created_at}) with the seed's {@code created_by} and the times of its last commit or revert. The plan has upstream's
  * shape: {@code packages} (each {@code package}, one-entry {@code repositories}, {@code repo_arch_location}),
- * {@code repositories}, {@code packages_in_repos}, {@code modules} (always empty: module releases are not supported)
- * and {@code last_log}.
+ * {@code repositories}, {@code packages_in_repos}, {@code packages_from_repos}, {@code modules} (always empty: module
+ * releases are not supported) and {@code last_log}.
  */
 @RegisterForReflection
 public record ReleaseDto(long id, int status, List<Long> buildIds, List<Long> buildTaskIds, Map<String, Object> plan,
@@ -65,6 +65,14 @@ public record ReleaseDto(long id, int status, List<Long> buildIds, List<Long> bu
         json.put("packages", packages);
         json.put("repositories", plan.repositories().stream().map(r -> repository(r, false)).toList());
         json.put("packages_in_repos", plan.packagesInRepos());
+        // upstream: where a package already released is taken from (the UI reads it whenever the above is there)
+        Map<String, Object> fromRepos = new LinkedHashMap<>();
+        plan.packagesInRepos().forEach((name, ids) -> {
+            if (!ids.isEmpty()) {
+                fromRepos.put(name, ids.get(0));
+            }
+        });
+        json.put("packages_from_repos", fromRepos);
         json.put("modules", List.of());
         if (plan.lastLog() != null) {
             json.put("last_log", plan.lastLog());
