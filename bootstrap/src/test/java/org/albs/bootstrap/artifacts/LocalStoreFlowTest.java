@@ -1,13 +1,10 @@
 package org.albs.bootstrap.artifacts;
 
+import static org.albs.bootstrap.support.ServedRepositories.get;
+import static org.albs.bootstrap.support.ServedRepositories.primary;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +26,7 @@ import org.albs.bootstrap.support.LocalStoreProfile;
 import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.PostgresDatabase;
 import org.albs.bootstrap.support.PulpUploadClient;
+import org.albs.bootstrap.support.ServedRepositories;
 import org.albs.bootstrap.support.SignNode;
 import org.albs.domain.artifacts.BuildRepositories;
 import org.junit.jupiter.api.Test;
@@ -49,16 +43,11 @@ import org.junit.jupiter.api.io.TempDir;
 @TestProfile(LocalStoreProfile.class)
 class LocalStoreFlowTest {
     private static final String PLATFORM = "AlmaLinux-8";
-    private static final Pattern PACKAGE = Pattern.compile(
-            "<package type=\"rpm\">.*?<arch>([^<]+)</arch>.*?<checksum type=\"sha256\" pkgid=\"YES\">([0-9a-f]{64})"
-                    + "</checksum>.*?<location href=\"([^\"]+)\"", Pattern.DOTALL);
 
     @TempDir
     Path work;
 
-    private final PulpUploadClient uploads = new PulpUploadClient(LocalStoreProfile.baseUrl(),
-            LocalStoreProfile.STORE_USER, LocalStoreProfile.STORE_PASSWORD, 1500);
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final PulpUploadClient uploads = LocalStoreProfile.uploads();
 
     private Map<String, Object> report(Path file, String type) {
         PulpUploadClient.Uploaded u = uploads.upload(file);
@@ -83,49 +72,13 @@ class LocalStoreFlowTest {
         return artifacts;
     }
 
-    private HttpResponse<byte[]> get(String url, String range) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-        if (range != null) {
-            b.header("Range", range);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
     private static String repoUrl(long buildId, String arch) {
         return LocalStoreProfile.baseUrl() + "/content/builds/" + BuildRepositories.rpmName(PLATFORM, arch, buildId,
                 false) + "/";
     }
 
-    /** file name → sha256 of every package in the repository's primary metadata. */
-    private Map<String, String> primary(String repoUrl) throws Exception {
-        String repomd = new String(get(repoUrl + "repodata/repomd.xml", null).body());
-        Matcher m = Pattern.compile("<data type=\"primary\">.*?<location href=\"([^\"]+)\"", Pattern.DOTALL)
-                .matcher(repomd);
-        assertThat(m.find()).as("repomd.xml of %s names its primary metadata", repoUrl).isTrue();
-        byte[] gz = get(repoUrl + m.group(1), null).body();
-        String xml;
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-            xml = new String(in.readAllBytes());
-        }
-        Map<String, String> packages = new LinkedHashMap<>();
-        Matcher p = PACKAGE.matcher(xml);
-        while (p.find()) {
-            String location = p.group(3);
-            packages.put(location.substring(location.lastIndexOf('/') + 1), p.group(2));
-        }
-        return packages;
-    }
-
-    /** What the real dnf lists in the repository, as name-version-release.arch. */
     private List<String> dnfList(String repoUrl) throws Exception {
-        Path cache = Files.createTempDirectory(work, "dnf-cache");
-        Process p = new ProcessBuilder("dnf", "-q", "--setopt=reposdir=/dev/null", "--setopt=cachedir=" + cache,
-                "--releasever=8", "--repofrompath=b," + repoUrl, "--repo=b", "repoquery",
-                "--qf", "%{name}-%{version}-%{release}.%{arch}").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("dnf: %s", out).isZero();
-        return Arrays.stream(out.split("\n")).map(String::trim).filter(l -> !l.isEmpty()).sorted().toList();
+        return ServedRepositories.dnfList(repoUrl, work);
     }
 
     private static String file(Path p) {

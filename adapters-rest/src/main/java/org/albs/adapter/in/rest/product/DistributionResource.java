@@ -21,7 +21,6 @@ import org.albs.application.port.in.product.ListProductsUseCase;
 /** The seed's distributions: products, seen by name and id. */
 @Path("/api/v1/distro")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class DistributionResource {
     private final CreateProductUseCase create;
     private final ListProductsUseCase list;
@@ -45,6 +44,7 @@ public class DistributionResource {
     @POST
     @Path("/")
     @Secured
+    @Consumes(MediaType.APPLICATION_JSON)
     public DistributionDto create(DistributionRequest body) {
         Params.body(body);
         return DistributionDto.of(Input.BODY.of(() -> create.create(current.get(), body.toCommand())));
