@@ -662,9 +662,8 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
         Optional<StoreJobStatus> status = state.map(s -> StoreJobStatus.named(s).orElseThrow(() ->
                 new BadRequestException("Unknown job state '" + s + "': one of waiting, running, done, failed")));
         Optional<StoreJobKind> k = kind.map(s -> StoreJobKind.named(s).orElseThrow(() ->
-                new BadRequestException("Unknown job kind '" + s + "': one of create_repositories,"
-                        + " import_artifacts, finalize_index, delete_repositories, import_test_logs,"
-                        + " cancel_tests")));
+                new BadRequestException("Unknown job kind '" + s + "': one of "
+                        + String.join(", ", StoreJobKind.names()))));
         if (page < 1) {
             throw new BadRequestException("page must be 1 or more");
         }

@@ -34,6 +34,7 @@ import org.albs.domain.artifacts.StoreJob;
 import org.albs.domain.artifacts.StoreJobKind;
 import org.albs.domain.builds.BuildPlan;
 import org.albs.domain.builds.BuildPlanner;
+import org.albs.domain.builds.BuildDeletion;
 import org.albs.domain.builds.BuildTask;
 import org.albs.domain.builds.BuildTaskRef;
 import org.albs.domain.builds.PlatformTarget;
@@ -183,9 +184,7 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
     public void delete(User actor, long buildId) {
         tx.run(() -> {
             Builds.BuildHeader header = requireOwner(actor, buildId, "delete");
-            if (header.released()) {
-                throw new ConflictException("Cannot delete Build=" + buildId + ": it is released");
-            }
+            BuildDeletion.requireDeletable(buildId, header.released(), builds.productsOf(buildId));
             List<ArtifactStore.StoredRepository> repositories = artifacts.removeRepositories(buildId);
             builds.delete(buildId);
             if (!repositories.isEmpty()) {

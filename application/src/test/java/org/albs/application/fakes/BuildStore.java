@@ -106,6 +106,9 @@ public final class BuildStore {
     /** artifact row id → the content the store made of it */
     final Map<Long, org.albs.domain.artifacts.StoredContent> contents = new java.util.HashMap<>();
     final Map<Long, java.util.LinkedHashMap<String, BuildRepositoryRow>> buildRepositories = new java.util.HashMap<>();
+    /** product id → the builds in it (product_builds), and the products' names, for {@link InMemoryBuilds}. */
+    final Map<Long, Set<Long>> productBuilds = new java.util.HashMap<>();
+    final Map<Long, String> productNames = new java.util.HashMap<>();
 
     /** A build task's tests as the build JSON shows them (the test tasks' fake fills it in). */
     java.util.function.Function<Long, List<Object>> testTasksOf = taskId -> List.of();

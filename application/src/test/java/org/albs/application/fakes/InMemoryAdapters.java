@@ -121,6 +121,19 @@ public final class InMemoryAdapters {
         return hasher;
     }
 
+    /** The build service over these adapters. */
+    public org.albs.application.builds.BuildService buildService() {
+        return new org.albs.application.builds.BuildService(builds, queries, queue, platforms, jobs, artifacts, tx,
+                clock);
+    }
+
+    /** The build nodes' service over these adapters (a 20-minute lease, 3 attempts). */
+    public org.albs.application.builds.BuildNodeService buildNodeService() {
+        return new org.albs.application.builds.BuildNodeService(queue, builds, results, jobs, platforms, tx, clock,
+                new org.albs.domain.lease.LeaseTerms(java.time.Duration.ofMinutes(20), 3),
+                "http://pulp/pulp/content/builds");
+    }
+
     /** The artifact-store job service over these adapters (a 5-minute job lease, 5 attempts). */
     public org.albs.application.artifacts.StoreJobService storeJobService() {
         return new org.albs.application.artifacts.StoreJobService(jobs, artifacts, queue, platforms, artifactStore,
@@ -130,13 +143,28 @@ public final class InMemoryAdapters {
 
     /** Runs the waiting store jobs, as one worker would, until none waits; returns how many it ran. */
     public int runStoreJobs() {
-        org.albs.application.artifacts.StoreJobService service = storeJobService();
+        return runStoreJobs(storeJobService());
+    }
+
+    /** Runs the service's waiting jobs, as one worker would, until none waits; returns how many it ran. */
+    public static int runStoreJobs(org.albs.application.artifacts.StoreJobService service) {
         org.albs.domain.identity.UserId worker = service.newWorker();
         int ran = 0;
         while (service.workOnce(worker)) {
             ran++;
         }
         return ran;
+    }
+
+    /**
+     * An RPM a build node uploaded to the store, as it reports it: the {@code n}th upload (its href and checksum
+     * unique by {@code n}), its header read from its name.
+     */
+    public org.albs.application.port.in.builds.BuildDoneCommand.RawArtifact uploadedRpm(String name, int n) {
+        var r = new org.albs.application.port.in.builds.BuildDoneCommand.RawArtifact(name, "rpm",
+                "/pulp/api/v3/artifacts/" + name + "/" + n + "/", String.format("%064x", n), null);
+        artifactStore.upload(r.href(), r.sha256(), Packages.meta(name));
+        return r;
     }
 
     /** An active, verified account; {@code name@example.org}, password "secret-" + name. */

@@ -138,5 +138,12 @@ public final class InMemoryBuilds implements Builds {
         store.jobs.values().removeIf(j -> j.subject().taskId() != null && taskIds.contains(j.subject().taskId()));
         store.buildRepositories.remove(buildId);
         store.builds.values().forEach(b -> b.linkedBuilds.remove(buildId));
+        store.productBuilds.values().forEach(b -> b.remove(buildId));
+    }
+
+    @Override
+    public java.util.List<String> productsOf(long buildId) {
+        return store.productBuilds.entrySet().stream().filter(e -> e.getValue().contains(buildId))
+                .map(e -> store.productNames.get(e.getKey())).sorted().toList();
     }
 }

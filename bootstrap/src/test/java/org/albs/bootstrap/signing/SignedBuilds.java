@@ -20,22 +20,25 @@ import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.Queue;
 import org.albs.domain.identity.UserId;
 
-/** What the signing tests share: keys made through the API, builds made ready to sign by a build node. */
-final class SignedBuilds {
-    static final String PLATFORM = "AlmaLinux-8";
+/**
+ * What the signing tests (and the distribution tests) share: builds made ready to sign by a build node, the store jobs
+ * run on demand.
+ */
+public final class SignedBuilds {
+    public static final String PLATFORM = "AlmaLinux-8";
 
     private final StoreJobService jobs;
     private final DataSource db;
     private final Node buildNode;
 
-    SignedBuilds(StoreJobService jobs, DataSource db) {
+    public SignedBuilds(StoreJobService jobs, DataSource db) {
         this.jobs = jobs;
         this.db = db;
         this.buildNode = Node.create("builder");
     }
 
     /** Runs every store job until none is left (one worker, as one server instance would). */
-    int drain() {
+    public int drain() {
         UserId worker = jobs.newWorker();
         int ran = 0;
         while (jobs.workOnce(worker)) {
@@ -45,7 +48,7 @@ final class SignedBuilds {
     }
 
     /** A build of the admin for x86_64 whose src and x86_64 tasks completed with these packages, all imported. */
-    long readyBuild(String srpm, List<String> binaries) {
+    public long readyBuild(String srpm, List<String> binaries) {
         Queue.retireAllOpenTasks(db);
         Map<String, Object> body = Node.buildBody(PLATFORM, List.of("x86_64"), true,
                 "https://git.almalinux.org/rpms/" + Api.unique("pkg") + ".git");

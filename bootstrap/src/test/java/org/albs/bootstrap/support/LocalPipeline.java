@@ -2,25 +2,15 @@ package org.albs.bootstrap.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 import io.restassured.path.json.JsonPath;
 import org.albs.adapter.out.localstore.Rpms;
@@ -31,14 +21,8 @@ import org.albs.adapter.out.localstore.Rpms;
  * read back over HTTP (their primary metadata, and the real dnf).
  */
 public final class LocalPipeline {
-    private static final Pattern PACKAGE = Pattern.compile(
-            "<package type=\"rpm\">.*?<arch>([^<]+)</arch>.*?<checksum type=\"sha256\" pkgid=\"YES\">([0-9a-f]{64})"
-                    + "</checksum>.*?<location href=\"([^\"]+)\"", Pattern.DOTALL);
-
     private final Path work;
-    private final PulpUploadClient uploads = new PulpUploadClient(LocalStoreProfile.baseUrl(),
-            LocalStoreProfile.STORE_USER, LocalStoreProfile.STORE_PASSWORD, 1500);
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final PulpUploadClient uploads = LocalStoreProfile.uploads();
 
     public LocalPipeline(Path work) {
         this.work = work;
@@ -72,11 +56,7 @@ public final class LocalPipeline {
     }
 
     public HttpResponse<byte[]> get(String url, String range) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-        if (range != null) {
-            b.header("Range", range);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return ServedRepositories.get(url, range);
     }
 
     /**
@@ -107,34 +87,12 @@ public final class LocalPipeline {
 
     /** file name → sha256 of every package in the repository's primary metadata. */
     public Map<String, String> primary(String repoUrl) throws Exception {
-        String repomd = new String(get(repoUrl + "repodata/repomd.xml", null).body());
-        Matcher m = Pattern.compile("<data type=\"primary\">.*?<location href=\"([^\"]+)\"", Pattern.DOTALL)
-                .matcher(repomd);
-        assertThat(m.find()).as("repomd.xml of %s names its primary metadata", repoUrl).isTrue();
-        byte[] gz = get(repoUrl + m.group(1), null).body();
-        String xml;
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-            xml = new String(in.readAllBytes());
-        }
-        Map<String, String> packages = new LinkedHashMap<>();
-        Matcher p = PACKAGE.matcher(xml);
-        while (p.find()) {
-            String location = p.group(3);
-            packages.put(location.substring(location.lastIndexOf('/') + 1), p.group(2));
-        }
-        return packages;
+        return ServedRepositories.primary(repoUrl);
     }
 
     /** What the real dnf lists in the repository, as name-version-release.arch. */
     public List<String> dnfList(String repoUrl) throws Exception {
-        Path cache = Files.createTempDirectory(work, "dnf-cache");
-        Process p = new ProcessBuilder("dnf", "-q", "--setopt=reposdir=/dev/null", "--setopt=cachedir=" + cache,
-                "--releasever=8", "--repofrompath=b," + repoUrl, "--repo=b", "repoquery",
-                "--qf", "%{name}-%{version}-%{release}.%{arch}").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("dnf: %s", out).isZero();
-        return Arrays.stream(out.split("\n")).map(String::trim).filter(l -> !l.isEmpty()).sorted().toList();
+        return ServedRepositories.dnfList(repoUrl, work);
     }
 
     /** A signing key made for a test (the sign node's half and the admin's record of it). */

@@ -39,6 +39,11 @@ public class LocalStoreProfile implements QuarkusTestProfile {
         return "http://localhost:" + PORT;
     }
 
+    /** A client of the server's Pulp upload routes, as a build or sign node uploads (chunks of 1500 bytes). */
+    public static PulpUploadClient uploads() {
+        return new PulpUploadClient(baseUrl(), STORE_USER, STORE_PASSWORD, 1500);
+    }
+
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("albs.artifact-store", "local", "albs.store.dir", DIR.toString(),

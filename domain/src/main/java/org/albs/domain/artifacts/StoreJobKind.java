@@ -27,7 +27,18 @@ public enum StoreJobKind {
     /** Put a release's packages into the production repositories its plan names (worked by the releases service). */
     COMMIT_RELEASE,
     /** Take what a release's commit put into production repositories out again. */
-    REVERT_RELEASE;
+    REVERT_RELEASE,
+    /** Create a product's repositories (a new distribution's; worked by the product jobs, like the next two). */
+    CREATE_PRODUCT_REPOSITORIES,
+    /** Put a build's packages in a product's repositories, and record the build as in the product. */
+    ADD_TO_PRODUCT,
+    /** Take a build's packages out of a product's repositories, and record the build as no longer in it. */
+    REMOVE_FROM_PRODUCT;
+
+    /** The names operators use (lower case), in declaration order. */
+    public static java.util.List<String> names() {
+        return java.util.Arrays.stream(values()).map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList();
+    }
 
     public static Optional<StoreJobKind> named(String name) {
         for (StoreJobKind k : values()) {

@@ -158,6 +158,14 @@ public class SqlBuilds implements Builds {
     }
 
     @Override
+    public List<String> productsOf(long buildId) {
+        return jdbc.query("""
+                SELECT p.name FROM product_builds pb JOIN products p ON p.id = pb.product_id
+                 WHERE pb.build_id = :build ORDER BY p.name""", new Jdbc.Args().lng("build", buildId),
+                rs -> rs.getString(1));
+    }
+
+    @Override
     public void delete(long buildId) {
         jdbc.query("SELECT id FROM build_tasks WHERE build_id = :build ORDER BY id FOR UPDATE",
                 new Jdbc.Args().lng("build", buildId), rs -> rs.getLong(1));

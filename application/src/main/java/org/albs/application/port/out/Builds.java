@@ -46,6 +46,9 @@ public interface Builds {
     /** Stores the finish time the domain decided (null: running again). */
     void setFinishedAt(long buildId, Instant finishedAt);
 
+    /** The names of the products (distributions) the build is in, by name. */
+    List<String> productsOf(long buildId);
+
     /** Locks the build's tasks (waiting for in-flight reports), then removes the build and everything in it. */
     void delete(long buildId);
 }

@@ -14,7 +14,7 @@ import org.albs.domain.InvalidInputException;
  * the problems the call reports come back located there.
  */
 public enum Input {
-    BODY("body"), QUERY("query");
+    BODY("body"), QUERY("query"), PATH("path");
 
     private final String location;
 
