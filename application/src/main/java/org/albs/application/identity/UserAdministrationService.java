@@ -39,8 +39,7 @@ public class UserAdministrationService implements ListUsersUseCase, UpdateUserUs
     @Override
     public List<UserSummary> listUsers(Optional<User> viewer) {
         boolean seesEmails = viewer.map(User::superuser).orElse(false);
-        return tx.inTransaction(users::all).stream().map(u -> new UserSummary(u.id().value(), u.username(),
-                seesEmails ? u.email() : null, u.active(), u.verified(), u.superuser())).toList();
+        return tx.inTransaction(users::all).stream().map(u -> UserSummary.of(u, seesEmails)).toList();
     }
 
     @Override
