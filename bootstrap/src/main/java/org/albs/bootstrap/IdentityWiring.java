@@ -17,6 +17,7 @@ import org.albs.application.identity.UserAdministrationService;
 import org.albs.application.port.out.AccessTokens;
 import org.albs.application.port.out.IdentityProvider;
 import org.albs.application.port.out.LoginStates;
+import org.albs.application.port.out.Teams;
 import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.UserHoldings;
 import org.albs.application.port.out.Users;
@@ -50,8 +51,8 @@ public class IdentityWiring {
 
     @Produces
     @Singleton
-    UserAdministrationService userAdministrationService(Users users, UserHoldings holdings, BuildService builds,
-                                                        Transactions tx, Clock clock) {
-        return new UserAdministrationService(users, holdings, builds, tx, clock);
+    UserAdministrationService userAdministrationService(Users users, UserHoldings holdings, Teams teams,
+                                                        BuildService builds, Transactions tx, Clock clock) {
+        return new UserAdministrationService(users, holdings, teams, builds, tx, clock);
     }
 }

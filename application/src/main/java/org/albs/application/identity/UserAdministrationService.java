@@ -10,6 +10,7 @@ import org.albs.application.port.in.identity.RemoveUserUseCase;
 import org.albs.application.port.in.identity.UpdateUserCommand;
 import org.albs.application.port.in.identity.UpdateUserUseCase;
 import org.albs.application.port.in.identity.UserSummary;
+import org.albs.application.port.out.Teams;
 import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.UserHoldings;
 import org.albs.application.port.out.Users;
@@ -18,19 +19,22 @@ import org.albs.domain.NotFoundException;
 import org.albs.domain.Problems;
 import org.albs.domain.identity.User;
 import org.albs.domain.identity.UserId;
+import org.albs.domain.team.Team;
 
 /** The users list and what superusers do to users: verify, (de)activate, promote, remove. */
 public class UserAdministrationService implements ListUsersUseCase, UpdateUserUseCase, RemoveUserUseCase {
     private final Users users;
     private final UserHoldings holdings;
+    private final Teams teams;
     private final DeleteBuildUseCase builds;
     private final Transactions tx;
     private final Clock clock;
 
-    public UserAdministrationService(Users users, UserHoldings holdings, DeleteBuildUseCase builds, Transactions tx,
-                                     Clock clock) {
+    public UserAdministrationService(Users users, UserHoldings holdings, Teams teams, DeleteBuildUseCase builds,
+                                     Transactions tx, Clock clock) {
         this.users = users;
         this.holdings = holdings;
+        this.teams = teams;
         this.builds = builds;
         this.tx = tx;
         this.clock = clock;
@@ -39,8 +43,7 @@ public class UserAdministrationService implements ListUsersUseCase, UpdateUserUs
     @Override
     public List<UserSummary> listUsers(Optional<User> viewer) {
         boolean seesEmails = viewer.map(User::superuser).orElse(false);
-        return tx.inTransaction(users::all).stream().map(u -> new UserSummary(u.id().value(), u.username(),
-                seesEmails ? u.email() : null, u.active(), u.verified(), u.superuser())).toList();
+        return tx.inTransaction(users::all).stream().map(u -> UserSummary.of(u, seesEmails)).toList();
     }
 
     @Override
@@ -60,7 +63,10 @@ public class UserAdministrationService implements ListUsersUseCase, UpdateUserUs
         }
     }
 
-    /** One transaction: the checks, every build's normal removal and the user's, or nothing. */
+    /**
+     * One transaction: the checks (as upstream: no released or signed builds, no team), every build's normal removal
+     * and the user's, or nothing.
+     */
     @Override
     public void removeUser(User actor, long userId) {
         actor.requireSuperuser();
@@ -74,6 +80,11 @@ public class UserAdministrationService implements ListUsersUseCase, UpdateUserUs
             if (held.releasedBuilds() > 0 || held.signedBuilds() > 0) {
                 throw new ConflictException("User with id " + userId + " cannot be removed: they own "
                         + held.releasedBuilds() + " released and " + held.signedBuilds() + " signed builds");
+            }
+            List<String> memberOf = teams.teamsOf(id).stream().map(Team::name).toList();
+            if (!memberOf.isEmpty()) {
+                throw new ConflictException("User with id " + userId + " cannot be removed: they are a member of"
+                        + " the teams " + String.join(", ", memberOf));
             }
             held.builds().forEach(build -> builds.delete(actor, build));
             try {

@@ -18,6 +18,9 @@ import org.albs.application.port.in.identity.UserSummary;
 import org.albs.domain.ConflictException;
 import org.albs.domain.InvalidInputException;
 import org.albs.domain.NotFoundException;
+import org.albs.application.fakes.InMemoryTeams;
+import org.albs.application.team.TeamService;
+import org.albs.application.port.in.team.CreateTeamCommand;
 import org.albs.domain.PermissionDeniedException;
 import org.albs.domain.artifacts.StoreJobKind;
 import org.albs.domain.identity.User;
@@ -29,8 +32,9 @@ class UserAdministrationServiceTest {
     private final InMemoryAdapters a = new InMemoryAdapters(clock);
     private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.jobs(),
             a.artifacts(), a.tx(), clock);
+    private final InMemoryTeams teams = new InMemoryTeams(a.tx());
     private final UserAdministrationService admin = new UserAdministrationService(a.users(),
-            new InMemoryUserHoldings(a.store()), builds, a.tx(), clock);
+            new InMemoryUserHoldings(a.store()), teams, builds, a.tx(), clock);
 
     private User root;
     private User alice;
@@ -107,5 +111,16 @@ class UserAdministrationServiceTest {
         assertThatThrownBy(() -> admin.removeUser(alice, root.id().value())).isInstanceOf(PermissionDeniedException.class);
         assertThatThrownBy(() -> admin.removeUser(root, root.id().value())).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> admin.removeUser(root, 999)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aMemberOfATeamStays() {
+        TeamService teamService = new TeamService(teams, a.users(), a.tx(), clock);
+        teamService.create(alice, new CreateTeamCommand("alma", alice.id().value()));
+
+        assertThatThrownBy(() -> admin.removeUser(root, alice.id().value()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("User with id " + alice.id() + " cannot be removed: they are a member of the teams alma");
+        assertThat(a.users().findById(alice.id())).isPresent();
     }
 }

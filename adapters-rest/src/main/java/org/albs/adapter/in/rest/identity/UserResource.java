@@ -3,10 +3,9 @@ package org.albs.adapter.in.rest.identity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
@@ -24,9 +23,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.albs.adapter.in.rest.common.Params;
 import org.albs.adapter.in.rest.security.CurrentUser;
 import org.albs.adapter.in.rest.security.Secured;
+import org.albs.adapter.in.rest.security.Viewer;
+import org.albs.adapter.in.rest.team.RoleDto;
+import org.albs.adapter.in.rest.team.UserTeamDto;
+import org.albs.application.port.in.team.ChangeUserRolesUseCase;
+import org.albs.application.port.in.team.FindRolesUseCase;
+import org.albs.application.port.in.team.FindTeamsUseCase;
 import org.albs.adapter.in.rest.common.Input;
-import org.albs.adapter.in.rest.security.AuthenticationFilter;
-import org.albs.application.port.in.identity.AuthenticateUseCase;
 import org.albs.application.port.in.identity.CreateServiceAccountUseCase;
 import org.albs.application.port.in.identity.GithubCodeCommand;
 import org.albs.application.port.in.identity.ListUsersUseCase;
@@ -36,10 +39,8 @@ import org.albs.application.port.in.identity.SignedIn;
 import org.albs.application.port.in.identity.UpdateUserCommand;
 import org.albs.application.port.in.identity.UpdateUserUseCase;
 import org.albs.application.port.in.identity.UserSummary;
-import org.albs.domain.DomainException;
 import org.albs.domain.FieldProblem;
 import org.albs.domain.InvalidInputException;
-import org.albs.domain.identity.User;
 import org.albs.application.port.in.identity.IssueTokenUseCase;
 import org.albs.application.port.in.identity.NewAccountCommand;
 import org.albs.application.port.in.identity.TokenCommand;
@@ -64,11 +65,15 @@ public class UserResource {
     private final ListUsersUseCase users;
     private final UpdateUserUseCase update;
     private final RemoveUserUseCase remove;
-    private final Instance<AuthenticateUseCase> authenticateLazily;
+    private final Viewer viewer;
+    private final FindRolesUseCase roles;
+    private final ChangeUserRolesUseCase changeRoles;
+    private final FindTeamsUseCase teams;
 
     public UserResource(CreateServiceAccountUseCase accounts, IssueTokenUseCase tokens, CurrentUser current,
                         LogInWithGithubUseCase github, ListUsersUseCase users, UpdateUserUseCase update,
-                        RemoveUserUseCase remove, Instance<AuthenticateUseCase> authenticate) {
+                        RemoveUserUseCase remove, Viewer viewer, FindRolesUseCase roles,
+                        ChangeUserRolesUseCase changeRoles, FindTeamsUseCase teams) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.current = current;
@@ -76,7 +81,10 @@ public class UserResource {
         this.users = users;
         this.update = update;
         this.remove = remove;
-        this.authenticateLazily = authenticate;
+        this.viewer = viewer;
+        this.roles = roles;
+        this.changeRoles = changeRoles;
+        this.teams = teams;
     }
 
     /** A service account for a build node (verified, not a superuser). Superusers only. */
@@ -160,16 +168,7 @@ public class UserResource {
     @GET
     @Path("/all_users")
     public List<UserSummary> allUsers(@Context ContainerRequestContext request) {
-        Optional<User> viewer = Optional.empty();
-        String token = AuthenticationFilter.tokenOf(request);
-        if (token != null) {
-            try {
-                viewer = Optional.of(authenticateLazily.get().authenticate(token));
-            } catch (DomainException e) {
-                // a bad or stale token sees what anybody sees
-            }
-        }
-        return users.listUsers(viewer);
+        return users.listUsers(viewer.of(request));
     }
 
     @RegisterForReflection
@@ -198,5 +197,42 @@ public class UserResource {
         long id = Params.id("path", "user_id", userId);
         remove.removeUser(current.get(), id);
         return new Outcome(true, "User with id " + id + " has been removed");
+    }
+
+    /** The team roles the user holds (any signed-in user may look). */
+    @GET
+    @Path("/{user_id}/roles")
+    @Secured
+    public List<RoleDto> roles(@PathParam("user_id") String userId) {
+        return roles.rolesOf(Params.id("path", "user_id", userId)).stream().map(RoleDto::of).toList();
+    }
+
+    /** Body: a JSON array of role ids. The caller needs assign_team_role on every team the roles belong to. */
+    @PATCH
+    @Path("/{user_id}/roles/add")
+    @Secured
+    public Outcome addRoles(@PathParam("user_id") String userId, List<Long> roleIds) {
+        long id = Params.id("path", "user_id", userId);
+        Params.body(roleIds);
+        Input.BODY.run(() -> changeRoles.addRoles(current.get(), id, roleIds));
+        return new Outcome(true, "Successfully added roles " + roleIds + " to " + id);
+    }
+
+    @PATCH
+    @Path("/{user_id}/roles/remove")
+    @Secured
+    public Outcome removeRoles(@PathParam("user_id") String userId, List<Long> roleIds) {
+        long id = Params.id("path", "user_id", userId);
+        Params.body(roleIds);
+        Input.BODY.run(() -> changeRoles.removeRoles(current.get(), id, roleIds));
+        return new Outcome(true, "Successfully removed roles " + roleIds + " from " + id);
+    }
+
+    /** The teams the user is a member of. */
+    @GET
+    @Path("/{user_id}/teams")
+    @Secured
+    public List<UserTeamDto> teams(@PathParam("user_id") String userId) {
+        return teams.teamsOf(Params.id("path", "user_id", userId)).stream().map(UserTeamDto::of).toList();
     }
 }

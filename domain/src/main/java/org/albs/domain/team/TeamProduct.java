@@ -1,0 +1,5 @@
+package org.albs.domain.team;
+
+/** A product as its team lists it. */
+public record TeamProduct(long id, String name, String title) {
+}
