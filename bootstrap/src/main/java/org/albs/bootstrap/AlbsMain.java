@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.smallrye.config.PropertiesConfigSource;
@@ -41,7 +42,10 @@ public final class AlbsMain {
         SmallRyeConfig config = configuration();
         AlbsConfig albs = config.getConfigMapping(AlbsConfig.class);
         EmbeddedPostgres local = null;
-        if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isEmpty()) {
+        // Quarkus' AppCDS step (quarkus.package.jar.appcds.enabled) runs the jar only up to its static
+        // initialisation, which opens no database: no embedded PostgreSQL for it.
+        if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isEmpty()
+                && !ApplicationLifecycleManager.isAppCDSGeneration()) {
             Path dataDir = Path.of(albs.dataDir()).toAbsolutePath();
             local = startEmbeddedPostgres(dataDir.resolve("postgres"), albs.embeddedDbPort());
             System.setProperty("quarkus.datasource.jdbc.url", local.getJdbcUrl("postgres", "postgres"));

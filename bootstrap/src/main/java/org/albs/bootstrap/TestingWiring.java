@@ -23,8 +23,12 @@ import org.albs.domain.lease.LeaseTerms;
 /** Testing: the test tasks' service, the ALTS adapter, and what the build and job flows need of testing. */
 @ApplicationScoped
 public class TestingWiring {
+    /**
+     * Made on first use (a client proxy): its HTTP client initialises the JVM's TLS stack, 0.1 s of CPU that the
+     * start-up does not need (the job workers are created at start and hold the test system).
+     */
     @Produces
-    @Singleton
+    @ApplicationScoped
     TestSystem testSystem(AlbsConfig config) {
         AlbsConfig.Alts a = config.alts();
         return new AltsTestSystem(new AltsSettings(a.host(), a.token().orElse(""), a.timeout(), a.retries(),
