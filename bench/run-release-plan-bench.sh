@@ -25,16 +25,29 @@ STUB_PORT=18191
 OUT=$(mktemp -d)
 STUB_PID=
 SERVER_PID=
-trap 'stop_server "$SERVER_PID"; [[ -n "$STUB_PID" ]] && kill "$STUB_PID" 2>/dev/null; rm -rf "$OUT"' EXIT
+trap 'rc=$?; [[ $rc != 0 && -f "$OUT/server.log" ]] && tail -30 "$OUT/server.log" >&2; stop_server "$SERVER_PID"; [[ -n "$STUB_PID" ]] && kill "$STUB_PID" 2>/dev/null; rm -rf "$OUT"' EXIT
 log "uptime: $(uptime)"
 "$PY" "$BENCH_DIR/release_plan_bench.py" --url "$URL" --token x --build 0 --platform 0 \
     --packages "$PACKAGES" --stub-port "$STUB_PORT" &
 STUB_PID=$!
 fresh_db "$DB"
+# the embedded store serves this run; a PULP_HOST only keeps lib.sh from starting its fake Pulp
+PULP_HOST=http://127.0.0.1:9
 SERVER_PID=$(start_server 18091 "$DB" "$OUT/server.log" BEHOLDER_HOST="http://127.0.0.1:$STUB_PORT" \
     ALBS_ARTIFACT_STORE=local ALBS_STORE_DIR="$OUT/store")
 wait_ready "$URL" "$SERVER_PID" "$OUT/server.log"
-TOKEN=$(admin_token "$URL")
+TOKEN=
+for _ in $(seq 120); do  # the superuser is made just after start-up
+    TOKEN=$(curl -sf -X POST "$URL/api/v1/auth/login" --data-urlencode "username=$ADMIN_EMAIL" \
+        --data-urlencode "password=$ADMIN_PASSWORD" | json_field access_token 2>/dev/null || true)
+    [[ -n "$TOKEN" ]] && break
+    sleep 0.5
+done
+[[ -n "$TOKEN" ]] || die "admin login failed at $URL"
+for _ in $(seq 120); do  # and the reference data loaded
+    [[ "$(psql -d "$DB" -Atc "SELECT count(*) FROM platforms WHERE name = 'AlmaLinux-8'")" == 1 ]] && break
+    sleep 0.5
+done
 log "seeding one finished build of $PACKAGES packages"
 read -r BUILD PLATFORM < <(psql -d "$DB" -qAt -F ' ' -v n="$PACKAGES" <<'SQL'
 \set ON_ERROR_STOP 1
