@@ -27,7 +27,17 @@ public enum StoreJobKind {
     /** Put a release's packages into the production repositories its plan names (worked by the releases service). */
     COMMIT_RELEASE,
     /** Take what a release's commit put into production repositories out again. */
-    REVERT_RELEASE;
+    REVERT_RELEASE,
+    /**
+     * Take a build on a platform with the automatic pipeline one step further (sign it, or plan and commit its
+     * release), or record why not (worked by the pipeline, {@code AutoReleaseJob}).
+     */
+    AUTO_RELEASE;
+
+    /** The kinds that put a build's own packages into its repositories: a build is not imported while one is open. */
+    public boolean importsBuildPackages() {
+        return this == CREATE_REPOSITORIES || this == IMPORT_ARTIFACTS || this == FINALIZE_INDEX;
+    }
 
     public static Optional<StoreJobKind> named(String name) {
         for (StoreJobKind k : values()) {
