@@ -15,7 +15,7 @@ import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.Users;
 import org.albs.application.release.AutoReleaseJob;
 import org.albs.application.release.AutoReleaseQueue;
-import org.albs.application.release.AutoReleaseTrigger;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.application.release.ReleaseService;
 import org.albs.application.signing.SigningService;
 

@@ -17,7 +17,7 @@ import org.albs.application.port.out.SignTasks;
 import org.albs.application.port.out.StoreJobs;
 import org.albs.application.port.out.StoreUnavailableException;
 import org.albs.application.port.out.Transactions;
-import org.albs.application.release.AutoReleaseTrigger;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.application.signing.SignJob;
 import org.albs.application.signing.SigningService;
 import org.albs.domain.lease.LeaseTerms;

@@ -16,7 +16,7 @@ import org.albs.application.port.out.StoreJobs;
 import org.albs.application.port.out.TestSystem;
 import org.albs.application.port.out.TestTasks;
 import org.albs.application.port.out.Transactions;
-import org.albs.application.release.AutoReleaseTrigger;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.application.testing.TestTaskCreation;
 import org.albs.application.testing.TestingService;
 import org.albs.domain.lease.LeaseTerms;

@@ -30,7 +30,7 @@ import org.albs.application.port.out.TestSystem;
 import org.albs.application.port.out.TestSystemException;
 import org.albs.application.port.out.TestTasks;
 import org.albs.application.port.out.Transactions;
-import org.albs.application.release.AutoReleaseTrigger;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.application.testing.TestTaskCreation;
 import org.albs.domain.BadRequestException;
 import org.albs.domain.NotFoundException;

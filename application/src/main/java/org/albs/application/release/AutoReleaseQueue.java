@@ -3,6 +3,7 @@ package org.albs.application.release;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.application.port.out.AutoReleases;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.StoreJobs;

@@ -18,7 +18,7 @@ import org.albs.application.port.out.BuildArtifacts;
 import org.albs.application.port.out.SignKeys;
 import org.albs.application.port.out.SignTasks;
 import org.albs.application.port.out.Transactions;
-import org.albs.application.release.AutoReleaseTrigger;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.domain.artifacts.ContentKind;
 import org.albs.domain.artifacts.RejectedArtifactsException;
 import org.albs.domain.artifacts.StoreJob;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.albs.application.port.out.TestTasks;
-import org.albs.application.release.AutoReleaseTrigger;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.domain.testing.TestPlan;
 import org.albs.domain.testing.TestTask;
 

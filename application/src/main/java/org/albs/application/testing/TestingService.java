@@ -30,7 +30,7 @@ import org.albs.application.port.out.Builds;
 import org.albs.application.port.out.StoreJobs;
 import org.albs.application.port.out.TestTasks;
 import org.albs.application.port.out.Transactions;
-import org.albs.application.release.AutoReleaseTrigger;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.domain.ConflictException;
 import org.albs.domain.NotFoundException;
 import org.albs.domain.artifacts.BuildRepositories;

@@ -19,6 +19,7 @@ import org.albs.application.fakes.InMemoryAdapters;
 import org.albs.application.fakes.InMemoryGenKeyTasks;
 import org.albs.application.fakes.MutableClock;
 import org.albs.application.fakes.Packages;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.application.port.in.builds.BuildDoneCommand;
 import org.albs.application.port.in.builds.BuildDoneCommand.RawArtifact;
 import org.albs.application.port.in.builds.BuildView;

@@ -1,4 +1,4 @@
-package org.albs.application.release;
+package org.albs.application.pipeline;
 
 import java.time.Instant;
 
