@@ -17,6 +17,7 @@ import org.albs.application.port.out.SignTasks;
 import org.albs.application.port.out.StoreJobs;
 import org.albs.application.port.out.StoreUnavailableException;
 import org.albs.application.port.out.Transactions;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.application.signing.SignJob;
 import org.albs.application.signing.SigningService;
 import org.albs.domain.lease.LeaseTerms;
@@ -44,8 +45,8 @@ public class SigningWiring {
     @Produces
     @Singleton
     StoreJobService.KindWork signJob(SignTasks tasks, SignKeys keys, BuildArtifacts artifacts, ArtifactStore store,
-                                     Transactions tx, Clock clock) {
-        return new SignJob(tasks, keys, artifacts, store, tx, clock);
+                                     Transactions tx, Clock clock, AutoReleaseTrigger pipeline) {
+        return new SignJob(tasks, keys, artifacts, store, tx, clock, pipeline);
     }
 
     /** Every instance sweeps; SKIP LOCKED keeps two from failing one task. */

@@ -16,6 +16,7 @@ import org.albs.application.port.out.StoreJobs;
 import org.albs.application.port.out.TestSystem;
 import org.albs.application.port.out.TestTasks;
 import org.albs.application.port.out.Transactions;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.application.testing.TestTaskCreation;
 import org.albs.application.testing.TestingService;
 import org.albs.domain.lease.LeaseTerms;
@@ -38,22 +39,23 @@ public class TestingWiring {
     @Produces
     @Singleton
     TestingService testingService(TestTasks tests, Builds builds, StoreJobs jobs, BuildArtifacts artifacts,
-                                  ArtifactStore store, Transactions tx, Clock clock, AlbsConfig config) {
+                                  ArtifactStore store, Transactions tx, Clock clock, AlbsConfig config,
+                                  AutoReleaseTrigger pipeline) {
         return new TestingService(tests, builds, jobs, artifacts, store, tx, clock,
-                new LeaseTerms(config.tests().leaseDuration(), config.tests().maxAttempts()));
+                new LeaseTerms(config.tests().leaseDuration(), config.tests().maxAttempts()), pipeline);
     }
 
     /** A settled build's first tests, made in the transaction that settled it (build_done, the sweeper). */
     @Produces
     @Singleton
-    TestTaskCreation testTaskCreation(TestTasks tests) {
-        return new TestTaskCreation(tests);
+    TestTaskCreation testTaskCreation(TestTasks tests, AutoReleaseTrigger pipeline) {
+        return new TestTaskCreation(tests, pipeline);
     }
 
     /** What the job workers need for test logs and cancellations. */
     @Produces
     @Singleton
-    StoreJobService.Testing jobTesting(TestTasks tests, TestSystem system) {
-        return new StoreJobService.Testing(tests, system);
+    StoreJobService.Testing jobTesting(TestTasks tests, TestSystem system, AutoReleaseTrigger pipeline) {
+        return new StoreJobService.Testing(tests, system, pipeline);
     }
 }

@@ -30,6 +30,7 @@ import org.albs.application.port.out.TestSystem;
 import org.albs.application.port.out.TestSystemException;
 import org.albs.application.port.out.TestTasks;
 import org.albs.application.port.out.Transactions;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.application.testing.TestTaskCreation;
 import org.albs.domain.BadRequestException;
 import org.albs.domain.NotFoundException;
@@ -124,9 +125,14 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
      * What the jobs of testing need: the test tasks (their logs; a settled build gets its tests) and the test
      * system (cancellations).
      */
-    public record Testing(TestTasks tests, TestSystem system) {
+    public record Testing(TestTasks tests, TestSystem system, AutoReleaseTrigger pipeline) {
+        /** Without the automatic pipeline. */
+        public Testing(TestTasks tests, TestSystem system) {
+            this(tests, system, AutoReleaseTrigger.OFF);
+        }
+
         TestTaskCreation creation() {
-            return new TestTaskCreation(tests);
+            return new TestTaskCreation(tests, pipeline);
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.albs.application.port.in.identity.UserSummary;
 import org.albs.application.port.in.release.CommitReleaseUseCase;
@@ -82,12 +84,37 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
 
     @Override
     public ReleaseView create(User actor, NewReleaseCommand command) {
+        return create(actor, command, Storing.ALWAYS).orElseThrow();
+    }
+
+    /**
+     * What a caller (the automatic pipeline) does in the transaction that stores a new release: whether it is still
+     * to be stored (checked under the caller's own locks; false: nothing is stored), and what else to write once it
+     * is (it may commit the release).
+     */
+    public record Storing(Predicate<ReleasePlan> proceed, Consumer<Release> then) {
+        static final Storing ALWAYS = new Storing(plan -> true, release -> { });
+    }
+
+    /** Plans a release as {@link #create(User, NewReleaseCommand)} does, with {@code storing} in its last transaction. */
+    public Optional<ReleaseView> create(User actor, NewReleaseCommand command, Storing storing) {
         Basis basis = tx.inTransaction(() -> basis(actor, command.builds(), command.buildTasks(),
                 command.platformId(), command.referencePlatformId()));
         ReleasePlan plan = plan(basis);
         Instant now = clock.instant();
-        return tx.inTransaction(() -> view(releases.insert(Release.scheduled(basis.buildIds(), basis.taskIds(),
-                basis.platform().id(), command.referencePlatformId(), command.productId(), plan, actor.id(), now))));
+        return tx.inTransaction(() -> {
+            if (!storing.proceed().test(plan)) {
+                return Optional.empty();
+            }
+            Release inserted = releases.insert(Release.scheduled(basis.buildIds(), basis.taskIds(),
+                    basis.platform().id(), command.referencePlatformId(), command.productId(), plan, actor.id(),
+                    now));
+            if (storing == Storing.ALWAYS) {
+                return Optional.of(view(inserted));
+            }
+            storing.then().accept(inserted);
+            return Optional.of(view(releases.find(inserted.id()).orElse(inserted)));
+        });
     }
 
     @Override

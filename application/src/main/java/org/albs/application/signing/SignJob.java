@@ -18,6 +18,7 @@ import org.albs.application.port.out.BuildArtifacts;
 import org.albs.application.port.out.SignKeys;
 import org.albs.application.port.out.SignTasks;
 import org.albs.application.port.out.Transactions;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.domain.artifacts.ContentKind;
 import org.albs.domain.artifacts.RejectedArtifactsException;
 import org.albs.domain.artifacts.StoreJob;
@@ -42,9 +43,17 @@ public final class SignJob implements StoreJobService.KindWork {
     private final ArtifactStore store;
     private final Transactions tx;
     private final Clock clock;
+    private final AutoReleaseTrigger pipeline;
 
     public SignJob(SignTasks tasks, SignKeys keys, BuildArtifacts artifacts, ArtifactStore store, Transactions tx,
                    Clock clock) {
+        this(tasks, keys, artifacts, store, tx, clock, AutoReleaseTrigger.OFF);
+    }
+
+    /** With the automatic pipeline told of each build signed ({@code pipeline}). */
+    public SignJob(SignTasks tasks, SignKeys keys, BuildArtifacts artifacts, ArtifactStore store, Transactions tx,
+                   Clock clock, AutoReleaseTrigger pipeline) {
+        this.pipeline = pipeline;
         this.tasks = tasks;
         this.keys = keys;
         this.artifacts = artifacts;
@@ -113,8 +122,10 @@ public final class SignJob implements StoreJobService.KindWork {
             if (current == null || !current.awaitsProcessing()) {
                 return;
             }
-            tasks.save(current.complete(startedByNode, clock.instant()));
+            Instant now = clock.instant();
+            tasks.save(current.complete(startedByNode, now));
             tasks.recordSignature(buildId, current.signKeyId(), repointed);
+            pipeline.buildMoved(buildId, now);
         });
     }
 

@@ -5,18 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.albs.application.port.out.TestTasks;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.domain.testing.TestPlan;
 import org.albs.domain.testing.TestTask;
 
 /**
  * Makes test tasks: the first revision when a build is settled (called in the transaction of whatever may have been
- * its last step: a report, an import, a finalization, a lost lease), and a new revision of one build task.
+ * its last step: a report, an import, a finalization, a lost lease), and a new revision of one build task. A build
+ * that settles without tests is told to the automatic pipeline.
  */
 public final class TestTaskCreation {
     private final TestTasks tests;
+    private final AutoReleaseTrigger pipeline;
 
     public TestTaskCreation(TestTasks tests) {
+        this(tests, AutoReleaseTrigger.OFF);
+    }
+
+    public TestTaskCreation(TestTasks tests, AutoReleaseTrigger pipeline) {
         this.tests = tests;
+        this.pipeline = pipeline;
     }
 
     /** In the caller's transaction: if the build is now settled and untested, its first revision of tests. */
@@ -28,6 +36,8 @@ public final class TestTaskCreation {
             }
             if (!all.isEmpty()) {
                 tests.create(all, now);
+            } else {
+                pipeline.buildMoved(buildId, now);
             }
         });
     }

@@ -30,6 +30,7 @@ import org.albs.application.port.out.Builds;
 import org.albs.application.port.out.StoreJobs;
 import org.albs.application.port.out.TestTasks;
 import org.albs.application.port.out.Transactions;
+import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.domain.ConflictException;
 import org.albs.domain.NotFoundException;
 import org.albs.domain.artifacts.BuildRepositories;
@@ -60,12 +61,21 @@ public class TestingService implements PollTestTasksUseCase, ReportTestResultUse
     private final ArtifactStore store;
     private final Transactions tx;
     private final Clock clock;
+    private final AutoReleaseTrigger pipeline;
 
     public TestingService(TestTasks tests, Builds builds, StoreJobs jobs, BuildArtifacts artifacts,
                           ArtifactStore store, Transactions tx, Clock clock, LeaseTerms terms) {
+        this(tests, builds, jobs, artifacts, store, tx, clock, terms, AutoReleaseTrigger.OFF);
+    }
+
+    /** With the automatic pipeline told of each result ({@code pipeline}). */
+    public TestingService(TestTasks tests, Builds builds, StoreJobs jobs, BuildArtifacts artifacts,
+                          ArtifactStore store, Transactions tx, Clock clock, LeaseTerms terms,
+                          AutoReleaseTrigger pipeline) {
+        this.pipeline = pipeline;
         this.tests = tests;
         this.dispatcher = new Dispatcher<>(tests, terms);
-        this.creation = new TestTaskCreation(tests);
+        this.creation = new TestTaskCreation(tests, pipeline);
         this.builds = builds;
         this.jobs = jobs;
         this.artifacts = artifacts;
@@ -98,6 +108,7 @@ public class TestingService implements PollTestTasksUseCase, ReportTestResultUse
             response.put("result", result.result());
             response.put("stats", result.stats());
             tests.saveResult(new TestTasks.Result(change, response, result.stats(), result.logs()));
+            pipeline.buildMoved(task.buildId(), now);
             return true;
         });
     }

@@ -110,6 +110,11 @@ public final class BuildStore {
     final Map<Long, Set<Long>> productBuilds = new java.util.HashMap<>();
     final Map<Long, String> productNames = new java.util.HashMap<>();
 
+    /** Each build's history (build_events), in the order it was recorded. */
+    final List<org.albs.domain.builds.BuildEvent> events = new ArrayList<>();
+    /** The key each signed build is signed with (the sign tasks' fake writes it). */
+    final Map<Long, Long> signedBuilds = new java.util.HashMap<>();
+
     /** A build task's tests as the build JSON shows them (the test tasks' fake fills it in). */
     java.util.function.Function<Long, List<Object>> testTasksOf = taskId -> List.of();
 

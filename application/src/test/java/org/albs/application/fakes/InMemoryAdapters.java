@@ -29,6 +29,7 @@ public final class InMemoryAdapters {
     private final InMemorySignKeys signKeys = new InMemorySignKeys(tx, platforms);
     private final InMemorySignTasks signTasks = new InMemorySignTasks(store, signKeys);
     private final InMemoryReleases releases = new InMemoryReleases(store, repositories, signKeys, signTasks);
+    private final InMemoryAutoReleases autoReleases = new InMemoryAutoReleases(store, tests, signTasks);
     private final InMemoryPackageKnowledge knowledge = new InMemoryPackageKnowledge();
     {
         knowledge.disable();
@@ -107,6 +108,10 @@ public final class InMemoryAdapters {
 
     public InMemoryReleases releases() {
         return releases;
+    }
+
+    public InMemoryAutoReleases autoReleases() {
+        return autoReleases;
     }
 
     public InMemoryPackageKnowledge knowledge() {

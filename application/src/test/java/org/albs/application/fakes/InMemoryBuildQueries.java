@@ -75,7 +75,10 @@ public final class InMemoryBuildQueries implements BuildQueries {
             views.add(new BuildView(b.id, time(b.createdAt), time(b.finishedAt), tasks,
                     new BuildView.Owner(owner.get().id().value(), owner.get().username(), owner.get().email()),
                     List.of(), List.copyOf(b.linkedBuilds), Json.copy(b.mockOptions), List.of(), b.releaseId,
-                    b.released, b.cancelTesting, List.of(), b.secureBoot, b.productId, b.openTasks, null));
+                    b.released, b.cancelTesting, List.of(), b.secureBoot, b.productId, b.openTasks, null,
+                    store.signedBuilds.containsKey(b.id), store.signedBuilds.get(b.id), store.events.stream()
+                    .filter(e -> e.buildId() == b.id).map(e -> new BuildView.PipelineEvent(time(e.at()), e.event(),
+                            e.message())).toList()));
         }
         return views;
     }

@@ -127,6 +127,7 @@ public final class InMemoryBuilds implements Builds {
         if (store.builds.remove(buildId) == null) {
             return;
         }
+        store.events.removeIf(e -> e.buildId() == buildId);
         Set<Long> taskIds = new java.util.HashSet<>();
         store.tasksOf(buildId).forEach(t -> taskIds.add(t.id()));
         store.tasks.keySet().removeAll(taskIds);

@@ -30,7 +30,6 @@ public final class InMemorySignTasks extends InMemoryLeaseQueue<SignTask, SignTa
     final TreeMap<Long, SignTask> tasks = new TreeMap<>();
     final List<HistoryEntry> history = new ArrayList<>();
     /** The key each signed build is signed with; each signed artifact's key. */
-    final Map<Long, Long> signedBuilds = new HashMap<>();
     final Map<Long, Long> signedArtifacts = new HashMap<>();
     private long nextId = 1;
 
@@ -126,10 +125,10 @@ public final class InMemorySignTasks extends InMemoryLeaseQueue<SignTask, SignTa
         int srpms = (int) imported.stream().filter(p -> p.name().endsWith(".src.rpm")).count();
         int unfinished = (int) buildTasks.stream().filter(t -> t.state().phase() != LeasePhase.ENDED).count();
         int jobs = (int) store.jobs.values().stream().filter(j -> j.subject().buildId() == buildId
-                && j.status().phase() != LeasePhase.ENDED).count();
+                && j.kind().importsBuildPackages() && j.status().phase() != LeasePhase.ENDED).count();
         Optional<Long> open = tasks.values().stream().filter(t -> t.buildId() == buildId && t.open())
                 .map(SignTask::id).findFirst();
-        return Optional.of(new BuildFacts(buildId, b.owner, signedBuilds.containsKey(buildId), srpms,
+        return Optional.of(new BuildFacts(buildId, b.owner, store.signedBuilds.containsKey(buildId), srpms,
                 imported.size() - srpms, unfinished, jobs, open));
     }
 
@@ -153,7 +152,7 @@ public final class InMemorySignTasks extends InMemoryLeaseQueue<SignTask, SignTa
 
     /** Whether the build is recorded as signed (for tests). */
     public boolean isSigned(long buildId) {
-        return signedBuilds.containsKey(buildId);
+        return store.signedBuilds.containsKey(buildId);
     }
 
     @Override
@@ -165,6 +164,6 @@ public final class InMemorySignTasks extends InMemoryLeaseQueue<SignTask, SignTa
             store.contents.put(id, s.content());
             signedArtifacts.put(id, signKeyId);
         });
-        signedBuilds.put(buildId, signKeyId);
+        store.signedBuilds.put(buildId, signKeyId);
     }
 }

@@ -117,7 +117,11 @@ public final class LocalPipeline {
      * upload routes, complete. Returns file name → sha256 of each signed package.
      */
     public Map<String, String> sign(long buildId, Signer signer) throws Exception {
-        long taskId = SignNode.createSignTask(buildId, signer.keyId());
+        return sign(buildId, SignNode.createSignTask(buildId, signer.keyId()), signer);
+    }
+
+    /** A sign node's work on a sign task made already (by the automatic pipeline), as {@link #sign(long, Signer)}. */
+    public Map<String, String> sign(long buildId, long taskId, Signer signer) throws Exception {
         SignNode node = SignNode.create("local-signer", signer.gpg().keyid.toLowerCase());
         JsonPath task = node.getSignTask();
         assertThat(task.getLong("id")).isEqualTo(taskId);

@@ -33,7 +33,17 @@ public enum StoreJobKind {
     /** Put a build's packages in a product's repositories, and record the build as in the product. */
     ADD_TO_PRODUCT,
     /** Take a build's packages out of a product's repositories, and record the build as no longer in it. */
-    REMOVE_FROM_PRODUCT;
+    REMOVE_FROM_PRODUCT,
+    /**
+     * Take a build on a platform with the automatic pipeline one step further (sign it, or plan and commit its
+     * release), or record why not (worked by the pipeline, {@code AutoReleaseJob}).
+     */
+    AUTO_RELEASE;
+
+    /** The kinds that put a build's own packages into its repositories: a build is not imported while one is open. */
+    public boolean importsBuildPackages() {
+        return this == CREATE_REPOSITORIES || this == IMPORT_ARTIFACTS || this == FINALIZE_INDEX;
+    }
 
     /** The names operators use (lower case), in declaration order. */
     public static java.util.List<String> names() {

@@ -169,6 +169,10 @@ public class SqlBuildQueries implements BuildQueries {
                     rs.getString(27), rs.getString(28), imports.getOrDefault(taskId, List.of()),
                     withHistory ? history.getOrDefault(taskId, List.of()) : null));
         });
+        Map<Long, List<BuildView.PipelineEvent>> pipeline = new HashMap<>();
+        jdbc.query("SELECT build_id, at, event, message FROM build_events WHERE build_id = ANY (:ids) ORDER BY id",
+                builds, rs -> pipeline.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new BuildView.PipelineEvent(time(rs, 2), rs.getString(3), rs.getString(4))));
         Map<Long, BuildView> byId = new HashMap<>();
         jdbc.query("""
                 SELECT b.id, b.created_at, b.finished_at, b.owner_id, u.username, u.email, b.mock_options,
@@ -184,7 +188,7 @@ public class SqlBuildQueries implements BuildQueries {
                     rs.getBoolean(9), rs.getBoolean(10), List.of(), rs.getBoolean(11), Jdbc.getLong(rs, 12),
                     rs.getInt(13), rs.getString(14) == null ? null
                     : new BuildView.Source("push", rs.getString(14), rs.getString(15), rs.getString(16)),
-                    rs.getBoolean(17), Jdbc.getLong(rs, 18)));
+                    rs.getBoolean(17), Jdbc.getLong(rs, 18), pipeline.getOrDefault(id, List.of())));
         });
         return ids.stream().filter(byId::containsKey).map(byId::get).toList();
     }

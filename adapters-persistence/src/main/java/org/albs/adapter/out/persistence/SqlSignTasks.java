@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
 import org.albs.application.port.out.SignTasks;
 import org.albs.domain.ConflictException;
+import org.albs.domain.artifacts.StoreJobKind;
 import org.albs.domain.artifacts.StoreJobStatus;
 import org.albs.domain.builds.BuildTaskStatus;
 import org.albs.domain.identity.UserId;
@@ -36,6 +37,9 @@ public class SqlSignTasks implements SignTasks {
     private static final String OWN_COLUMNS = "build_id, sign_key_id, report, reported_at";
     private static final String WAITING = SqlLeaseTable.codes(SignTask.LIFECYCLE, LeasePhase.WAITING);
     private static final String LEASED = SqlLeaseTable.codes(SignTask.LIFECYCLE, LeasePhase.LEASED);
+    /** The store jobs that put a build's packages into its repositories (a build being imported is not signed). */
+    static final List<String> IMPORT_KINDS = java.util.Arrays.stream(StoreJobKind.values())
+            .filter(StoreJobKind::importsBuildPackages).map(StoreJobKind::name).toList();
 
     private static final SqlLeaseTable.Kind<SignTask, SignTaskStatus> KIND = new SqlLeaseTable.Kind<>() {
         @Override
@@ -200,10 +204,11 @@ public class SqlSignTasks implements SignTasks {
                          WHERE t.build_id = b.id AND t.status = %1$s AND a.type = 'rpm'
                            AND a.name NOT LIKE '%%.src.rpm' AND a.content_handle IS NOT NULL),
                        (SELECT count(*) FROM build_tasks t WHERE t.build_id = b.id AND t.status IN (%2$s)),
-                       (SELECT count(*) FROM store_jobs j WHERE j.build_id = b.id AND j.status IN (%3$s)),
+                       (SELECT count(*) FROM store_jobs j WHERE j.build_id = b.id AND j.status IN (%3$s)
+                           AND j.kind = ANY (:imports)),
                        (SELECT min(s.id) FROM sign_tasks s WHERE s.build_id = b.id AND s.status IN (%4$s, %5$s))
                   FROM builds b WHERE b.id = :build FOR UPDATE OF b""".formatted(completed, unfinished, jobOpen,
-                        WAITING, LEASED), new Jdbc.Args().lng("build", buildId),
+                        WAITING, LEASED), new Jdbc.Args().lng("build", buildId).texts("imports", IMPORT_KINDS),
                 rs -> new BuildFacts(buildId, new UserId(rs.getLong(1)), rs.getBoolean(2), rs.getInt(3),
                         rs.getInt(4), rs.getInt(5), rs.getInt(6), Optional.ofNullable(Jdbc.getLong(rs, 7))))
                 .stream().findFirst();

@@ -13,7 +13,18 @@ public record BuildView(long id, LocalDateTime createdAt, LocalDateTime finished
                         List<Object> signTasks, List<Long> linkedBuilds, Map<String, Object> mockOptions,
                         List<Object> platformFlavors, Long releaseId, boolean released, boolean cancelTesting,
                         List<Object> products, boolean isSecureBoot, Long productId, int openTasks,
-                        Source source, boolean signed, Long signKeyId) {
+                        Source source, boolean signed, Long signKeyId, List<PipelineEvent> pipeline) {
+
+    /** A build the automatic pipeline has not touched (the releases issue added {@code pipeline}). */
+    public BuildView(long id, LocalDateTime createdAt, LocalDateTime finishedAt, List<Task> tasks, Owner owner,
+                     List<Object> signTasks, List<Long> linkedBuilds, Map<String, Object> mockOptions,
+                     List<Object> platformFlavors, Long releaseId, boolean released, boolean cancelTesting,
+                     List<Object> products, boolean isSecureBoot, Long productId, int openTasks, Source source,
+                     boolean signed, Long signKeyId) {
+        this(id, createdAt, finishedAt, tasks, owner, signTasks, linkedBuilds, mockOptions, platformFlavors,
+                releaseId, released, cancelTesting, products, isSecureBoot, productId, openTasks, source, signed,
+                signKeyId, List.of());
+    }
 
     /** A build not signed (the signing issue added {@code signed} and {@code signKeyId}). */
     public BuildView(long id, LocalDateTime createdAt, LocalDateTime finishedAt, List<Task> tasks, Owner owner,
@@ -41,7 +52,11 @@ public record BuildView(long id, LocalDateTime createdAt, LocalDateTime finished
         return owner == null || owner.email() == null ? this : new BuildView(id, createdAt, finishedAt, tasks,
                 new Owner(owner.id(), owner.username(), null), signTasks, linkedBuilds, mockOptions, platformFlavors,
                 releaseId, released, cancelTesting, products, isSecureBoot, productId, openTasks, source, signed,
-                signKeyId);
+                signKeyId, pipeline);
+    }
+
+    /** A step of the automatic pipeline, or why it stopped ({@code event} a code such as sign_task_created). */
+    public record PipelineEvent(LocalDateTime at, String event, String message) {
     }
 
     public record Platform(long id, String type, String name, List<String> archList) {
