@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.albs.application.artifacts.StoreJobService;
 import org.albs.application.builds.BuildNodeService;
@@ -23,10 +24,12 @@ import org.albs.application.port.in.builds.BuildDoneCommand;
 import org.albs.application.port.in.builds.BuildDoneCommand.RawArtifact;
 import org.albs.application.port.in.builds.GetTaskCommand;
 import org.albs.application.port.in.release.NewReleaseCommand;
+import org.albs.application.port.in.release.ReleaseEditCommand;
 import org.albs.application.port.in.signing.SignKeysUseCase;
 import org.albs.application.port.in.signing.SignNodeUseCase;
 import org.albs.application.signing.SignJob;
 import org.albs.application.signing.SigningService;
+import org.albs.domain.ConflictException;
 import org.albs.domain.artifacts.StoreJobKind;
 import org.albs.domain.artifacts.StoreJobStatus;
 import org.albs.domain.identity.User;
@@ -163,6 +166,10 @@ class ReleaseJobTest {
     void aWorkerThatDiesBetweenTwoRepositoryChangesIsTakenOverAndEachPackageIsPlacedOnce() {
         long buildId = signedBuild();
         long id = committedRelease(buildId);
+        assertThatThrownBy(() -> releases.edit(alice, id, new ReleaseEditCommand(Optional.of(List.of(buildId)),
+                Optional.of(List.of(99L)), Optional.empty()))).as("no edit while the commit runs")
+                .isInstanceOf(ConflictException.class).hasMessageContaining("is in progress");
+        assertThatThrownBy(() -> releases.commit(alice, id)).isInstanceOf(ConflictException.class);
         a.artifactStore().beforeNextCallOf("startChange", () -> a.artifactStore().beforeNextCallOf("startChange",
                 () -> {
                     throw new Crash();
