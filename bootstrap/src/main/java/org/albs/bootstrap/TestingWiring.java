@@ -18,7 +18,9 @@ import org.albs.application.port.out.TestTasks;
 import org.albs.application.port.out.Transactions;
 import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.application.testing.TestTaskCreation;
+import org.albs.application.testing.TestingJobs;
 import org.albs.application.testing.TestingService;
+import org.albs.domain.artifacts.StoreJobKind;
 import org.albs.domain.lease.LeaseTerms;
 
 /** Testing: the test tasks' service, the ALTS adapter, and what the build and job flows need of testing. */
@@ -52,7 +54,23 @@ public class TestingWiring {
         return new TestTaskCreation(tests, pipeline);
     }
 
-    /** What the job workers need for test logs and cancellations. */
+    /** The store job that imports a test's logs into the build's test-log repository. */
+    @Produces
+    @Singleton
+    StoreJobService.KindWork importTestLogsJob(TestTasks tests, TestSystem system, BuildArtifacts artifacts,
+                                               ArtifactStore store, Transactions tx) {
+        return new TestingJobs(StoreJobKind.IMPORT_TEST_LOGS, tests, system, artifacts, store, tx);
+    }
+
+    /** The store job that has the test system cancel a build's started tests. */
+    @Produces
+    @Singleton
+    StoreJobService.KindWork cancelTestsJob(TestTasks tests, TestSystem system, BuildArtifacts artifacts,
+                                            ArtifactStore store, Transactions tx) {
+        return new TestingJobs(StoreJobKind.CANCEL_TESTS, tests, system, artifacts, store, tx);
+    }
+
+    /** What the job workers need of testing: a settled build's first tests. */
     @Produces
     @Singleton
     StoreJobService.Testing jobTesting(TestTasks tests, TestSystem system, AutoReleaseTrigger pipeline) {

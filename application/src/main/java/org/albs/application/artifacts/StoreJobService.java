@@ -51,8 +51,6 @@ import org.albs.domain.identity.UserId;
 import org.albs.domain.lease.Change;
 import org.albs.domain.lease.LeaseTerms;
 import org.albs.domain.platform.Platform;
-import org.albs.domain.testing.TestTask;
-import org.albs.domain.testing.TestTaskStatus;
 
 /**
  * The artifact-store jobs: a worker claims one on the lease queue and works it step by step, each step's store
@@ -114,6 +112,12 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
 
         /** Ends the job done, with {@code alsoWrite} in that transaction. */
         void finish(String note, Runnable alsoWrite);
+
+        /**
+         * Ends the job done in one transaction that first runs {@code writeFirst} (given the time; it may
+         * {@link #record} steps) and then records the job's end with the note it returns.
+         */
+        void finishAfter(java.util.function.Function<Instant, String> writeFirst);
     }
 
     /** Adds a kind worked by another service. */
@@ -136,7 +140,7 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
         }
     }
 
-    /** The jobs of the artifact store only, without testing (its job kinds then fail, as unexpected). */
+    /** The jobs of the artifact store only, without testing (no settled build gets its tests). */
     public StoreJobService(StoreJobs jobs, BuildArtifacts artifacts, BuildTaskQueue tasks, Platforms platforms,
                            ArtifactStore store, PackageKnowledge knowledge, Transactions tx, Clock clock,
                            LeaseTerms terms, Duration backOff, Duration maxBackOff) {
@@ -213,8 +217,6 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
                         case IMPORT_ARTIFACTS -> importArtifacts();
                         case FINALIZE_INDEX -> finalizeIndex();
                         case DELETE_REPOSITORIES -> deleteRepositories();
-                        case IMPORT_TEST_LOGS -> importTestLogs();
-                        case CANCEL_TESTS -> cancelTests();
                         default -> Optional.ofNullable(otherKinds.get(job.kind())).orElseThrow(() ->
                                 new IllegalStateException("unknown job kind " + job.kind())).work(this);
                     }
@@ -344,6 +346,15 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
             tx.run(() -> {
                 saveEnd(job.finish(worker, note, now));
                 alsoWrite.run();
+            });
+        }
+
+        @Override
+        public void finishAfter(java.util.function.Function<Instant, String> writeFirst) {
+            Instant now = clock.instant();
+            tx.run(() -> {
+                String note = writeFirst.apply(now);
+                saveEnd(job.finish(worker, note, now));
             });
         }
 
@@ -499,66 +510,6 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
             });
         }
 
-        /** A test's logs, uploaded by the test system, into the build's test-log repository. */
-        private void importTestLogs() {
-            TestTasks tests = testing().tests();
-            long buildId = job.subject().buildId();
-            long testId = job.subject().testTaskId();
-            List<TestTasks.StoredLog> logs = tx.inTransaction(() -> tests.logs(testId));
-            Map<String, StoredRepository> repos = tx.inTransaction(() -> artifacts.repositories(buildId));
-            String repoName = BuildRepositories.logRepository(buildId, BuildRepository.TEST_LOG);
-            Set<String> add = new LinkedHashSet<>();
-            Map<Long, String> made = new LinkedHashMap<>();
-            for (TestTasks.StoredLog log : logs) {
-                String step = "log:" + log.id();
-                String handle = log.contentHandle() != null ? log.contentHandle() : job.result(step).orElse(null);
-                if (handle == null) {
-                    List<String> created = operation(step, () -> store.startContent(ContentKind.FILE, log.href(),
-                            log.name()));
-                    if (created.isEmpty()) {
-                        throw new ArtifactStoreException("the store made no content of the test log " + log.name(),
-                                false);
-                    }
-                    handle = created.get(0);
-                    job = job.done(step, handle);
-                }
-                if (log.contentHandle() == null) {
-                    made.put(log.id(), handle);
-                }
-                add.add(handle);
-            }
-            if (!made.isEmpty()) {
-                saveWith(() -> made.forEach(tests::recordLogContent));
-            }
-            if (!add.isEmpty()) {
-                change(repoName, repository(repos, repoName), add, Set.of());
-                publish(repoName, repository(repos, repoName));
-            }
-            finish(logs.isEmpty() ? "the test had no logs left to import (its build was deleted?)" : null);
-        }
-
-        /** The test system is asked to cancel the tests left; once it confirmed, the ones still started end. */
-        private void cancelTests() {
-            List<Long> ids = job.cancellationsLeft();
-            if (!ids.isEmpty()) {
-                testing().system().cancel(ids);
-            }
-            Instant now = clock.instant();
-            tx.run(() -> {
-                int cancelled = 0;
-                for (long id : ids) {
-                    TestTask t = testing().tests().lock(id).orElse(null);
-                    if (t != null && t.status() == TestTaskStatus.STARTED) {
-                        testing().tests().save(t.cancelledAtTestSystem(now));
-                        cancelled++;
-                    }
-                    job = job.done(StoreJob.cancellationStep(id));
-                }
-                saveEnd(job.finish(worker, "the test system cancelled " + ids.size() + " test(s); " + cancelled
-                        + " were still started", now));
-            });
-        }
-
         private void deleteRepositories() {
             for (Map.Entry<String, String> e : job.deletionsLeft().entrySet()) {
                 store.deleteRepository(new StoredRepository(e.getKey(), e.getValue(), null));
@@ -574,8 +525,6 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
         if (job.kind() == StoreJobKind.IMPORT_ARTIFACTS) {
             rejectTask(job.subject().taskId(), why, now);
             settled(job.subject().buildId(), now);
-        } else if (job.kind() == StoreJobKind.IMPORT_TEST_LOGS) {
-            rejectTest(job.subject().testTaskId(), why, now);
         }
         KindWork other = otherKinds.get(job.kind());
         if (other != null) {
@@ -583,26 +532,10 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
         }
     }
 
-    private Testing testing() {
-        if (testing == null) {
-            throw new IllegalStateException("testing is not wired into the job workers");
-        }
-        return testing;
-    }
-
     /** Something of the build ended: if it is settled now, it gets its tests (in the caller's transaction). */
     private void settled(long buildId, Instant now) {
         if (testing != null) {
             testing.creation().whenSettled(buildId, now);
-        }
-    }
-
-    /** A test's logs could not be imported: the test fails after all, with the reason. */
-    private void rejectTest(long testTaskId, String reason, Instant now) {
-        TestTasks tests = testing().tests();
-        TestTask test = tests.lock(testTaskId).orElse(null);
-        if (test != null && (test.status() == TestTaskStatus.COMPLETED || test.status() == TestTaskStatus.FAILED)) {
-            tests.save(test.reject("Test logs could not be imported: " + reason, now));
         }
     }
 
@@ -624,7 +557,8 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
         }
     }
 
-    private static StoredRepository repository(Map<String, StoredRepository> repos, String name) {
+    /** The build's repository of that name, or a refusal (the store has no such repository of the build). */
+    public static StoredRepository repository(Map<String, StoredRepository> repos, String name) {
         StoredRepository repo = repos.get(name);
         if (repo == null) {
             throw new ArtifactStoreException("the build has no repository " + name + " in the artifact store", false);

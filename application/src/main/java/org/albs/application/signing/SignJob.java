@@ -104,10 +104,10 @@ public final class SignJob implements StoreJobService.KindWork {
         signed.forEach((name, c) -> handles.put(name, c.handle()));
         Map<String, SignatureImport.RepositoryChange> changes = plan.changes(handles);
         for (Map.Entry<String, SignatureImport.RepositoryChange> e : changes.entrySet()) {
-            run.change(e.getKey(), repository(read.repos(), e.getKey()), e.getValue().add(), e.getValue().remove());
+            run.change(e.getKey(), StoreJobService.repository(read.repos(), e.getKey()), e.getValue().add(), e.getValue().remove());
         }
         for (String repo : changes.keySet()) {
-            run.publish(repo, repository(read.repos(), repo));
+            run.publish(repo, StoreJobService.repository(read.repos(), repo));
         }
         Map<Long, SignTasks.Signed> repointed = new LinkedHashMap<>();
         for (SignatureImport.Signable s : signables) {
@@ -158,15 +158,6 @@ public final class SignJob implements StoreJobService.KindWork {
         }
         run.record(run.job().done(step, content.handle()));
         return content;
-    }
-
-    private static ArtifactStore.StoredRepository repository(Map<String, ArtifactStore.StoredRepository> repos,
-                                                             String name) {
-        ArtifactStore.StoredRepository repo = repos.get(name);
-        if (repo == null) {
-            throw new ArtifactStoreException("the build has no repository " + name + " in the artifact store", false);
-        }
-        return repo;
     }
 
     /** The node's {@code sign_task_start_time} ("2026-01-01 10:00:00.000001", naive UTC), if it sent one. */

@@ -32,6 +32,7 @@ import org.albs.application.port.in.testing.TestTaskPayload;
 import org.albs.application.signing.SignJob;
 import org.albs.application.signing.SigningService;
 import org.albs.application.testing.TestTaskCreation;
+import org.albs.application.testing.TestingJobs;
 import org.albs.application.testing.TestingService;
 import org.albs.domain.artifacts.StoreJob;
 import org.albs.domain.artifacts.StoreJobKind;
@@ -91,6 +92,7 @@ class AutoReleaseJobTest {
 
     @BeforeEach
     void seed() {
+        TestingJobs.all(a.tests(), a.testSystem(), a.artifacts(), a.artifactStore(), a.tx()).forEach(jobs::register);
         jobs.register(new SignJob(a.signTasks(), a.signKeys(), a.artifacts(), a.artifactStore(), a.tx(), clock,
                 trigger));
         for (StoreJobKind kind : List.of(StoreJobKind.COMMIT_RELEASE, StoreJobKind.REVERT_RELEASE)) {

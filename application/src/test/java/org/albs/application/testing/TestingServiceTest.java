@@ -60,6 +60,7 @@ class TestingServiceTest {
 
     @BeforeEach
     void seed() {
+        TestingJobs.all(a.tests(), a.testSystem(), a.artifacts(), a.artifactStore(), a.tx()).forEach(jobs::register);
         alice = a.user("alice", false);
         node = a.user("node", false);
         alts = a.user("alts", false);
