@@ -98,11 +98,11 @@ public class CoreWiring {
     StoreJobService storeJobService(StoreJobs jobs, BuildArtifacts artifacts, BuildTaskQueue queue,
                                     Platforms platforms, ArtifactStore store, PackageKnowledge knowledge,
                                     Transactions tx, Clock clock, AlbsConfig config,
-                                    StoreJobService.Testing testing,
+                                    StoreJobService.BuildSettled settled,
                                     jakarta.enterprise.inject.Instance<StoreJobService.KindWork> otherKinds) {
         AlbsConfig.Jobs j = config.jobs();
         StoreJobService service = new StoreJobService(jobs, artifacts, queue, platforms, store, knowledge, tx, clock,
-                new LeaseTerms(j.leaseDuration(), j.maxAttempts()), j.backOff(), j.maxBackOff(), testing);
+                new LeaseTerms(j.leaseDuration(), j.maxAttempts()), j.backOff(), j.maxBackOff(), settled);
         otherKinds.forEach(service::register);
         return service;
     }

@@ -47,7 +47,10 @@ public class TestingWiring {
                 new LeaseTerms(config.tests().leaseDuration(), config.tests().maxAttempts()), pipeline);
     }
 
-    /** A settled build's first tests, made in the transaction that settled it (build_done, the sweeper). */
+    /**
+     * A settled build's first tests, made in the transaction that settled it (build_done, the sweeper, and as the
+     * store jobs' {@link StoreJobService.BuildSettled}: an import, a finalization).
+     */
     @Produces
     @Singleton
     TestTaskCreation testTaskCreation(TestTasks tests, AutoReleaseTrigger pipeline) {
@@ -68,12 +71,5 @@ public class TestingWiring {
     StoreJobService.KindWork cancelTestsJob(TestTasks tests, TestSystem system, BuildArtifacts artifacts,
                                             ArtifactStore store, Transactions tx) {
         return new TestingJobs(StoreJobKind.CANCEL_TESTS, tests, system, artifacts, store, tx);
-    }
-
-    /** What the job workers need of testing: a settled build's first tests. */
-    @Produces
-    @Singleton
-    StoreJobService.Testing jobTesting(TestTasks tests, TestSystem system, AutoReleaseTrigger pipeline) {
-        return new StoreJobService.Testing(tests, system, pipeline);
     }
 }

@@ -26,12 +26,8 @@ import org.albs.application.port.out.BuildTaskQueue;
 import org.albs.application.port.out.PackageKnowledge;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.StoreJobs;
-import org.albs.application.port.out.TestSystem;
 import org.albs.application.port.out.TestSystemException;
-import org.albs.application.port.out.TestTasks;
 import org.albs.application.port.out.Transactions;
-import org.albs.application.pipeline.AutoReleaseTrigger;
-import org.albs.application.testing.TestTaskCreation;
 import org.albs.domain.BadRequestException;
 import org.albs.domain.NotFoundException;
 import org.albs.domain.artifacts.BuildRepositories;
@@ -72,7 +68,7 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
     private final Duration maxBackOff;
     private final LeaseTerms terms;
     private final Map<Long, String> platformNames = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Testing testing;
+    private final BuildSettled settled;
     private final Map<StoreJobKind, KindWork> otherKinds = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A kind of job another service works (signing ...), in a worker's run of it. */
@@ -126,31 +122,23 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
     }
 
     /**
-     * What the jobs of testing need: the test tasks (their logs; a settled build gets its tests) and the test
-     * system (cancellations).
+     * Told when a build may have settled (an import or a finalization ended, an import failed for good), in the
+     * transaction that wrote it: testing gives a settled build its tests.
      */
-    public record Testing(TestTasks tests, TestSystem system, AutoReleaseTrigger pipeline) {
-        /** Without the automatic pipeline. */
-        public Testing(TestTasks tests, TestSystem system) {
-            this(tests, system, AutoReleaseTrigger.OFF);
-        }
+    @FunctionalInterface
+    public interface BuildSettled {
+        /** Nobody listens: no settled build gets its tests. */
+        BuildSettled NONE = (buildId, now) -> { };
 
-        TestTaskCreation creation() {
-            return new TestTaskCreation(tests, pipeline);
-        }
+        /** In the caller's transaction: the build may be settled now. */
+        void whenSettled(long buildId, Instant now);
     }
 
-    /** The jobs of the artifact store only, without testing (no settled build gets its tests). */
+    /** {@code settled} hears of every build that may have settled ({@link BuildSettled#NONE}: nobody). */
     public StoreJobService(StoreJobs jobs, BuildArtifacts artifacts, BuildTaskQueue tasks, Platforms platforms,
                            ArtifactStore store, PackageKnowledge knowledge, Transactions tx, Clock clock,
-                           LeaseTerms terms, Duration backOff, Duration maxBackOff) {
-        this(jobs, artifacts, tasks, platforms, store, knowledge, tx, clock, terms, backOff, maxBackOff, null);
-    }
-
-    public StoreJobService(StoreJobs jobs, BuildArtifacts artifacts, BuildTaskQueue tasks, Platforms platforms,
-                           ArtifactStore store, PackageKnowledge knowledge, Transactions tx, Clock clock,
-                           LeaseTerms terms, Duration backOff, Duration maxBackOff, Testing testing) {
-        this.testing = testing;
+                           LeaseTerms terms, Duration backOff, Duration maxBackOff, BuildSettled settled) {
+        this.settled = settled;
         this.jobs = jobs;
         this.dispatcher = new Dispatcher<>(jobs, terms);
         this.terms = terms;
@@ -532,11 +520,9 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
         }
     }
 
-    /** Something of the build ended: if it is settled now, it gets its tests (in the caller's transaction). */
+    /** Something of the build ended: whoever listens hears it may be settled (in the caller's transaction). */
     private void settled(long buildId, Instant now) {
-        if (testing != null) {
-            testing.creation().whenSettled(buildId, now);
-        }
+        settled.whenSettled(buildId, now);
     }
 
     /** An import was refused: the completed task fails, its ref's idle tasks on the platform fail fast. */

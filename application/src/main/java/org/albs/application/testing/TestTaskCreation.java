@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.albs.application.artifacts.StoreJobService;
 import org.albs.application.port.out.TestTasks;
 import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.domain.testing.TestPlan;
@@ -11,10 +12,11 @@ import org.albs.domain.testing.TestTask;
 
 /**
  * Makes test tasks: the first revision when a build is settled (called in the transaction of whatever may have been
- * its last step: a report, an import, a finalization, a lost lease), and a new revision of one build task. A build
+ * its last step: a report, an import, a finalization, a lost lease; the store jobs hear of theirs as
+ * {@link StoreJobService.BuildSettled}), and a new revision of one build task. A build
  * that settles without tests is told to the automatic pipeline.
  */
-public final class TestTaskCreation {
+public final class TestTaskCreation implements StoreJobService.BuildSettled {
     private final TestTasks tests;
     private final AutoReleaseTrigger pipeline;
 
@@ -28,6 +30,7 @@ public final class TestTaskCreation {
     }
 
     /** In the caller's transaction: if the build is now settled and untested, its first revision of tests. */
+    @Override
     public void whenSettled(long buildId, Instant now) {
         tests.lockUntestedSettledBuild(buildId).ifPresent(tasks -> {
             List<TestTask> all = new ArrayList<>();

@@ -143,7 +143,8 @@ public final class InMemoryAdapters {
     public org.albs.application.artifacts.StoreJobService storeJobService() {
         return new org.albs.application.artifacts.StoreJobService(jobs, artifacts, queue, platforms, artifactStore,
                 knowledge, tx, clock, new org.albs.domain.lease.LeaseTerms(java.time.Duration.ofMinutes(5), 5),
-                java.time.Duration.ofSeconds(5), java.time.Duration.ofMinutes(5));
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofMinutes(5),
+                org.albs.application.artifacts.StoreJobService.BuildSettled.NONE);
     }
 
     /** Runs the waiting store jobs, as one worker would, until none waits; returns how many it ran. */

@@ -74,7 +74,7 @@ class AutoReleaseJobTest {
     private final StoreJobService jobs = new StoreJobService(a.jobs(), a.artifacts(), a.queue(), a.platforms(),
             a.artifactStore(), a.knowledge(), a.tx(), clock, new LeaseTerms(Duration.ofMinutes(5), 2),
             Duration.ofSeconds(5), Duration.ofMinutes(5),
-            new StoreJobService.Testing(a.tests(), a.testSystem(), trigger));
+            new TestTaskCreation(a.tests(), trigger));
     private final TestingService testing = new TestingService(a.tests(), a.builds(), a.jobs(), a.artifacts(),
             a.artifactStore(), a.tx(), clock, new LeaseTerms(Duration.ofHours(6), 2), trigger);
     private final SigningService signing = new SigningService(a.signKeys(), a.signTasks(),

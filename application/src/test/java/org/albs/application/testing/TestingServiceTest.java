@@ -49,7 +49,7 @@ class TestingServiceTest {
             new TestTaskCreation(a.tests()));
     private final StoreJobService jobs = new StoreJobService(a.jobs(), a.artifacts(), a.queue(), a.platforms(),
             a.artifactStore(), a.knowledge(), a.tx(), clock, new LeaseTerms(Duration.ofMinutes(5), 2),
-            Duration.ofSeconds(5), Duration.ofMinutes(5), new StoreJobService.Testing(a.tests(), a.testSystem()));
+            Duration.ofSeconds(5), Duration.ofMinutes(5), new TestTaskCreation(a.tests()));
     private final TestingService testing = new TestingService(a.tests(), a.builds(), a.jobs(), a.artifacts(),
             a.artifactStore(), a.tx(), clock, TEST_TERMS);
     private User alice;

@@ -156,9 +156,11 @@ class LeaseQueueAgreementTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
         InMemoryAdapters a = new InMemoryAdapters(clock);
         StoreJobService memJobs = new StoreJobService(a.jobs(), a.artifacts(), a.queue(), a.platforms(),
-                a.artifactStore(), a.knowledge(), a.tx(), clock, JOB_TERMS, Duration.ofSeconds(5), Duration.ofMinutes(1));
+                a.artifactStore(), a.knowledge(), a.tx(), clock, JOB_TERMS, Duration.ofSeconds(5), Duration.ofMinutes(1),
+                StoreJobService.BuildSettled.NONE);
         StoreJobService pgJobs = new StoreJobService(real.jobs, real.artifacts, real.queue, real.platforms, real.store,
-                a.knowledge(), real.tx, clock, JOB_TERMS, Duration.ofSeconds(5), Duration.ofMinutes(1));
+                a.knowledge(), real.tx, clock, JOB_TERMS, Duration.ofSeconds(5), Duration.ofMinutes(1),
+                StoreJobService.BuildSettled.NONE);
         Side mem = new Side("in-memory", new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.jobs(),
                 a.artifacts(), a.tx(), clock), new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(),
                 a.platforms(), a.tx(), clock, TERMS, "http://pulp/"), a.queries(), a.tx(), a.users(),
