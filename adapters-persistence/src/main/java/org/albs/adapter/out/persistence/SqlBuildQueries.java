@@ -75,8 +75,10 @@ public class SqlBuildQueries implements BuildQueries {
             clauses.add(f.isRunning() ? "b.finished_at IS NULL" : "b.finished_at IS NOT NULL");
         }
         if (f.byPackage()) {
-            // a package the build made, by the header read at import; with rpm_name the expression index
-            // build_artifacts_rpm_name_idx finds the few matching artifacts (a semi-join from the artifacts side)
+            // a package the build made, by the header read at import. With rpm_name the builds come from the
+            // expression index build_artifacts_rpm_name_idx, collected once (ARRAY): as a semi-join the planner
+            // walks every build newest first for the page's LIMIT, probing each one's tasks (30,000 seeded builds:
+            // 88 ms for a name of one build, against 0.2 ms this way; EXPLAIN ANALYZE, bench/seed_builds.sql)
             List<String> pkg = new ArrayList<>();
             pkg.add("a.type = 'rpm'");
             header(pkg, args, "name", f.rpmName());
@@ -84,8 +86,9 @@ public class SqlBuildQueries implements BuildQueries {
             header(pkg, args, "version", f.rpmVersion());
             header(pkg, args, "release", f.rpmRelease());
             header(pkg, args, "arch", f.rpmArch());
-            clauses.add("b.id IN (SELECT t.build_id FROM build_artifacts a JOIN build_tasks t ON t.id = a.build_task_id"
-                    + " WHERE " + String.join(" AND ", pkg) + ")");
+            String builds = "SELECT t.build_id FROM build_artifacts a JOIN build_tasks t ON t.id = a.build_task_id"
+                    + " WHERE " + String.join(" AND ", pkg);
+            clauses.add(f.rpmName() != null ? "b.id = ANY (ARRAY(" + builds + "))" : "b.id IN (" + builds + ")");
         }
         if (f.released() != null) {
             clauses.add(f.released() ? "b.released" : "NOT b.released");
