@@ -80,8 +80,9 @@ public class PlatformFlavourService implements ListPlatformFlavoursUseCase, Crea
             p.add("must not be blank", "value_error", "name");
         } else if (spec.name().length() > MAX_NAME) {
             p.add("at most " + MAX_NAME + " characters", "string_too_long", "name");
-        } else if (!spec.name().matches("[A-Za-z0-9][A-Za-z0-9._+-]*")) {
-            p.add("name may hold letters, digits, '.', '_', '+' and '-' only", "value_error", "name");
+        } else if (!spec.name().matches("[A-Za-z0-9][A-Za-z0-9._:+-]*")) {
+            // ':' as in upstream's reference flavours ("copr:build.almalinux.org:soksanichenko:Pungi")
+            p.add("name may hold letters, digits, '.', '_', ':', '+' and '-' only", "value_error", "name");
         }
         RepositorySpecs.validate(p, spec.repositories(), "repositories");
         p.throwIfAny();
