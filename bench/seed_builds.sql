@@ -80,14 +80,17 @@ WITH ins AS (
 SELECT * FROM ins;
 
 \if :details
-INSERT INTO build_artifacts (build_task_id, name, type, href, sha256)
-SELECT t.id, x.name, x.type, x.href, encode(sha256(convert_to(x.href, 'UTF8')), 'hex')
+INSERT INTO build_artifacts (build_task_id, name, type, href, sha256, meta)
+SELECT t.id, x.name, x.type, x.href, encode(sha256(convert_to(x.href, 'UTF8')), 'hex'), x.meta
   FROM seed_tasks t
  CROSS JOIN LATERAL (VALUES
         ('seed-' || t.build_id || '-1.0-1.el8.' || t.arch || '.rpm', 'rpm',
-         '/pulp/api/v3/artifacts/seed-' || t.id || '-rpm/'),
+         '/pulp/api/v3/artifacts/seed-' || t.id || '-rpm/',
+         -- the package header the store records at import (the feed's rpm_* filters read it)
+         jsonb_build_object('name', 'seed-' || t.build_id, 'epoch', '0', 'version', '1.0', 'release', '1.el8',
+                            'arch', t.arch)),
         ('mock_build.' || t.id || '.log', 'build_log',
-         '/pulp/api/v3/artifacts/seed-' || t.id || '-log/')) AS x(name, type, href)
+         '/pulp/api/v3/artifacts/seed-' || t.id || '-log/', NULL::jsonb)) AS x(name, type, href, meta)
  ORDER BY t.id;
 
 INSERT INTO artifact_import_jobs (build_task_id, created_at, next_attempt_at)

@@ -14,6 +14,7 @@ import org.albs.application.artifacts.StoreJobService;
 import org.albs.application.builds.BuildNodeService;
 import org.albs.application.builds.BuildService;
 import org.albs.application.identity.IdentityService;
+import org.albs.application.platform.PlatformFlavourService;
 import org.albs.application.platform.PlatformService;
 import org.albs.application.platform.RepositoryQueries;
 import org.albs.application.port.out.AccessTokens;
@@ -25,6 +26,7 @@ import org.albs.application.port.out.BuildQueries;
 import org.albs.application.port.out.BuildTaskQueue;
 import org.albs.application.port.out.Builds;
 import org.albs.application.port.out.PasswordHasher;
+import org.albs.application.port.out.PlatformFlavours;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.Repositories;
 import org.albs.application.port.out.TaskResults;
@@ -81,8 +83,16 @@ public class CoreWiring {
     @Produces
     @Singleton
     BuildService buildService(Builds builds, BuildQueries queries, BuildTaskQueue queue, Platforms platforms,
-                              StoreJobs jobs, BuildArtifacts artifacts, Transactions tx, Clock clock) {
-        return new BuildService(builds, queries, queue, platforms, jobs, artifacts, tx, clock);
+                              PlatformFlavours flavours, StoreJobs jobs, BuildArtifacts artifacts, Transactions tx,
+                              Clock clock) {
+        return new BuildService(builds, queries, queue, platforms, flavours, jobs, artifacts, tx, clock);
+    }
+
+    @Produces
+    @Singleton
+    PlatformFlavourService platformFlavourService(PlatformFlavours flavours, Repositories repositories,
+                                                  Transactions tx) {
+        return new PlatformFlavourService(flavours, repositories, tx);
     }
 
     @Produces

@@ -184,7 +184,16 @@ public class BuildNodeService implements GetTaskUseCase, RenewLeasesUseCase, Rep
                 repos.add(new TaskPayload.Repo(r.name(), r.url(), r.priority(), r.mockEnabled()));
             }
         }
-        Map<String, Object> data = MockOptions.forTask(a.platform().data(), a.buildMockOptions(),
+        // then the flavours' repositories of the arch, all types (upstream get_task)
+        for (TaskAssignment.Flavour f : a.flavours()) {
+            for (TaskAssignment.BuildRepo r : f.repositories()) {
+                if (r.arch().equals(repoArch)) {
+                    repos.add(new TaskPayload.Repo(r.name(), r.url(), r.priority(), r.mockEnabled()));
+                }
+            }
+        }
+        Map<String, Object> data = MockOptions.forTask(a.platform().data(),
+                a.flavours().stream().map(TaskAssignment.Flavour::data).toList(), a.buildMockOptions(),
                 a.taskMockOptions(), a.secureBoot());
         boolean hasSrpm = task.srpm() != null;
         return new TaskPayload(task.id(), task.arch(), task.buildId(),

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +24,7 @@ import org.albs.application.port.in.builds.RestartFailedTasksUseCase;
 import org.albs.application.port.out.BuildQueries;
 import org.albs.application.port.out.BuildTaskQueue;
 import org.albs.application.port.out.Builds;
+import org.albs.application.port.out.PlatformFlavours;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.Transactions;
 import org.albs.domain.ConflictException;
@@ -47,6 +50,7 @@ import org.albs.domain.platform.Platform;
 public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, RestartFailedTasksUseCase,
         CancelBuildUseCase, DeleteBuildUseCase {
     private final Builds builds;
+    private final PlatformFlavours flavours;
     private final BuildQueries queries;
     private final BuildTaskQueue queue;
     private final Platforms platforms;
@@ -56,7 +60,9 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
     private final Clock clock;
 
     public BuildService(Builds builds, BuildQueries queries, BuildTaskQueue queue, Platforms platforms,
-                        StoreJobs jobs, BuildArtifacts artifacts, Transactions tx, Clock clock) {
+                        PlatformFlavours flavours, StoreJobs jobs, BuildArtifacts artifacts, Transactions tx,
+                        Clock clock) {
+        this.flavours = flavours;
         this.jobs = jobs;
         this.artifacts = artifacts;
         this.builds = builds;
@@ -95,12 +101,19 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
             if (!missing.isEmpty()) {
                 p.add("Unknown linked builds " + missing, "value_error", "linked_builds");
             }
+            if (!cmd.platformFlavors().isEmpty()) {
+                Set<Long> unknown = new LinkedHashSet<>(cmd.platformFlavors());
+                flavours.findByIds(cmd.platformFlavors()).forEach(f -> unknown.remove(f.id()));
+                if (!unknown.isEmpty()) {
+                    p.add("Unknown platform flavours " + unknown, "value_error", "platform_flavors");
+                }
+            }
             p.throwIfAny();
             List<BuildTaskRef> refs = cmd.tasks().stream().map(CreateBuildCommand.RefEntry::toRef).toList();
             BuildPlan plan = BuildPlanner.plan(targets, refs, cmd.mockOptions(), cmd.secureBoot());
             Instant now = clock.instant();
             long buildId = builds.create(new Builds.NewBuild(actor.id(), cmd.mockOptions(), cmd.secureBoot(),
-                    cmd.productId(), cmd.linkedBuilds()), refs, plan, now);
+                    cmd.productId(), cmd.linkedBuilds(), cmd.platformFlavors()), refs, plan, now);
             // its tasks wait until the job has made the build's repositories in the artifact store
             jobs.enqueue(StoreJob.waiting(StoreJobKind.CREATE_REPOSITORIES, StoreJob.Subject.build(buildId), now));
             return buildId;
@@ -121,6 +134,12 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
     public BuildView get(long id) {
         return tx.inTransaction(() -> queries.view(id)).map(BuildView::withoutOwnerEmail)
                 .orElseThrow(() -> new NotFoundException("Build with build_id=" + id + " is not found"));
+    }
+
+    @Override
+    public BuildView.Artifact artifact(long artifactId) {
+        return tx.inTransaction(() -> queries.artifact(artifactId))
+                .orElseThrow(() -> new NotFoundException("Artifact with id " + artifactId + " is not found"));
     }
 
     /**

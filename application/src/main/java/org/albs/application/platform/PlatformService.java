@@ -26,7 +26,6 @@ import org.albs.domain.identity.User;
 import org.albs.domain.platform.Arch;
 import org.albs.domain.platform.Platform;
 import org.albs.domain.platform.Repository;
-import org.albs.domain.platform.RepositoryKey;
 
 /** Platforms and their base repositories. Only superusers change them (upstream checked nothing). */
 public class PlatformService implements ListPlatformsUseCase, CreatePlatformUseCase, ModifyPlatformUseCase,
@@ -171,18 +170,7 @@ public class PlatformService implements ListPlatformsUseCase, CreatePlatformUseC
     }
 
     private List<Repository> upsertAll(List<RepositorySpec> specs) {
-        if (specs == null) {
-            return List.of();
-        }
-        Map<RepositoryKey, Repository> stored = new LinkedHashMap<>();
-        for (RepositorySpec s : specs) {
-            Repository r = new Repository(null, s.name(), s.arch(), s.url(), s.type(),
-                    Boolean.TRUE.equals(s.debug()), s.priority() != null ? s.priority() : 10,
-                    Boolean.TRUE.equals(s.production()), s.mockEnabled() == null || s.mockEnabled(),
-                    s.pulpHref(), s.exportPath(), null);
-            stored.put(r.key(), repositories.upsert(r));
-        }
-        return List.copyOf(stored.values());
+        return RepositorySpecs.upsertAll(repositories, specs);
     }
 
     private List<String> existingReferences(List<String> names) {
@@ -217,35 +205,8 @@ public class PlatformService implements ListPlatformsUseCase, CreatePlatformUseC
         text(p, spec.testDistName(), "test_dist_name", false, MAX_NAME);
         arches(p, spec.archList(), "arch_list", creating);
         arches(p, spec.copyPriorityArches(), "copy_priority_arches", false);
-        if (spec.repos() != null) {
-            for (int i = 0; i < spec.repos().size(); i++) {
-                RepositorySpec r = spec.repos().get(i);
-                if (r == null) {
-                    p.add("Input should be a valid dictionary", "dict_type", "repos", i);
-                    continue;
-                }
-                repoText(p, r.name(), i, "name", 255);
-                repoText(p, r.url(), i, "url", 2048);
-                repoText(p, r.type(), i, "type", 50);
-                if (r.arch() == null) {
-                    p.add("Field required", "missing", "repos", i, "arch");
-                } else if (!Arch.isValid(r.arch())) {
-                    p.add("not an architecture name", "value_error", "repos", i, "arch");
-                }
-                if (r.priority() != null && (r.priority() < 0 || r.priority() > 1000)) {
-                    p.add("priority must be between 0 and 1000", "value_error", "repos", i, "priority");
-                }
-            }
-        }
+        RepositorySpecs.validate(p, spec.repos(), "repos");
         p.throwIfAny();
-    }
-
-    private static void repoText(Problems p, String v, int i, String field, int max) {
-        if (v == null || v.isBlank()) {
-            p.add("Field required", "missing", "repos", i, field);
-        } else if (v.length() > max) {
-            p.add("at most " + max + " characters", "string_too_long", "repos", i, field);
-        }
     }
 
     private static void text(Problems p, String v, String field, boolean required, int max) {

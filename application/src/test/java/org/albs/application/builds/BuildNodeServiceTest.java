@@ -49,7 +49,8 @@ class BuildNodeServiceTest {
     private final LeaseTerms policy = new LeaseTerms(LEASE, 3);
     private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(), a.platforms(),
             a.tx(), clock, policy, "http://pulp/pulp/content/builds");
-    private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.jobs(),
+    private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(),
+            a.flavours(), a.jobs(),
             a.artifacts(), a.tx(), clock);
 
     private User alice;

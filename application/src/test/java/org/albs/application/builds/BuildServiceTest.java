@@ -46,7 +46,8 @@ class BuildServiceTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryAdapters a = new InMemoryAdapters(clock);
-    private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.jobs(),
+    private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(),
+            a.flavours(), a.jobs(),
             a.artifacts(), a.tx(), clock);
     private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(), a.platforms(),
             a.tx(), clock, new LeaseTerms(Duration.ofMinutes(20), 3), "http://pulp/");
@@ -214,7 +215,27 @@ class BuildServiceTest {
     }
 
     @Test
-    void platformFlavoursAreRejected() {
+    void aBuildsFlavoursAreShownAndReachItsTasksWithTheirRepositoriesOfTheTaskArch() {
+        org.albs.domain.platform.Repository x86 = a.tx().inTransaction(() -> a.repositories().upsert(
+                new org.albs.domain.platform.Repository(null, "beta-extra", "x86_64", "https://beta/x86_64/", "rpm",
+                        false, 10, false, true, null, null, null)));
+        org.albs.domain.platform.Repository arm = a.tx().inTransaction(() -> a.repositories().upsert(
+                new org.albs.domain.platform.Repository(null, "beta-extra", "aarch64", "https://beta/aarch64/",
+                        "rpm", false, 10, false, true, null, null, null)));
+        long flavour = a.tx().inTransaction(() -> a.flavours().insert(new org.albs.domain.platform.PlatformFlavour(
+                null, "AlmaLinux-9-beta", List.of(x86, arm), null,
+                Map.of("definitions", Map.of("dist", ".el9.beta"))))).id();
+        BuildView b = create(alice, new CreateBuildCommand(List.of(platform("AlmaLinux-9", false, "x86_64")),
+                List.of(ref("bash")), null, null, List.of(flavour), null, null));
+        assertThat(b.platformFlavors()).containsExactly(new BuildView.Flavour(flavour, "AlmaLinux-9-beta"));
+        TaskPayload src = next("x86_64", "src").orElseThrow();
+        assertThat(src.repositories()).extracting(TaskPayload.Repo::url).contains("https://beta/x86_64/")
+                .doesNotContain("https://beta/aarch64/");
+        assertThat(src.platform().data()).extracting("definitions").extracting("dist").isEqualTo(".el9.beta");
+    }
+
+    @Test
+    void unknownPlatformFlavoursAreRejected() {
         rejected(() -> new CreateBuildCommand(List.of(platform("AlmaLinux-9", false, "x86_64")), List.of(ref("bash")),
                 null, null, List.of(1L), null, null), List.of("platform_flavors"));
     }

@@ -36,6 +36,7 @@ public final class BuildStore {
         boolean cancelTesting;
         int openTasks;
         Set<Long> linkedBuilds = new TreeSet<>();
+        List<Long> flavours = List.of();
     }
 
     static final class RefRow {
@@ -100,6 +101,8 @@ public final class BuildStore {
     final Set<Dependency> dependencies = new LinkedHashSet<>();
     final List<HistoryRow> history = new ArrayList<>();
     final List<ArtifactRow> artifacts = new ArrayList<>();
+    /** the flavours builds refer to (set by InMemoryAdapters) */
+    InMemoryPlatformFlavours flavours;
     final List<StatsRow> stats = new ArrayList<>();
     final TreeMap<Long, org.albs.domain.artifacts.StoreJob> jobs = new TreeMap<>();
     final List<HistoryEntry> jobHistory = new ArrayList<>();

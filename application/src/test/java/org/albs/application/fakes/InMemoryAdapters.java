@@ -16,7 +16,11 @@ public final class InMemoryAdapters {
     private final InMemoryUsers users = new InMemoryUsers(tx);
     private final InMemoryRepositories repositories = new InMemoryRepositories(tx);
     private final InMemoryPlatforms platforms = new InMemoryPlatforms(tx, repositories);
+    private final InMemoryPlatformFlavours flavours = new InMemoryPlatformFlavours(tx, repositories);
     private final BuildStore store = new BuildStore(tx, users, platforms);
+    {
+        store.flavours = flavours;
+    }
     private final InMemoryBuilds builds = new InMemoryBuilds(store);
     private final InMemoryBuildTaskQueue queue = new InMemoryBuildTaskQueue(store);
     private final InMemoryTaskResults results = new InMemoryTaskResults(store);
@@ -56,6 +60,10 @@ public final class InMemoryAdapters {
 
     public InMemoryPlatforms platforms() {
         return platforms;
+    }
+
+    public InMemoryPlatformFlavours flavours() {
+        return flavours;
     }
 
     public BuildStore store() {
@@ -128,8 +136,8 @@ public final class InMemoryAdapters {
 
     /** The build service over these adapters. */
     public org.albs.application.builds.BuildService buildService() {
-        return new org.albs.application.builds.BuildService(builds, queries, queue, platforms, jobs, artifacts, tx,
-                clock);
+        return new org.albs.application.builds.BuildService(builds, queries, queue, platforms, flavours, jobs,
+                artifacts, tx, clock);
     }
 
     /** The build nodes' service over these adapters (a 20-minute lease, 3 attempts). */

@@ -44,7 +44,33 @@ public final class InMemoryBuildQueries implements BuildQueries {
                 && (f.platformId() == null || tasksOf(b.id).stream().anyMatch(t -> t.task.platformId() == f.platformId()))
                 && (f.buildTaskArch() == null || tasksOf(b.id).stream()
                         .anyMatch(t -> t.task.arch().equals(f.buildTaskArch())))
-                && (f.isRunning() == null || f.isRunning() == (b.finishedAt == null));
+                && (f.isRunning() == null || f.isRunning() == (b.finishedAt == null))
+                && (f.released() == null || f.released() == b.released)
+                && (!f.byPackage() || hasPackage(b.id, f))
+                && (f.signed() == null || unsupported("the signed filter (signing lives in InMemorySignTasks)"));
+    }
+
+    private static boolean unsupported(String what) {
+        throw new UnsupportedOperationException("InMemoryBuildQueries: " + what);
+    }
+
+    private boolean hasPackage(long buildId, BuildFilter f) {
+        return tasksOf(buildId).stream().flatMap(t -> store.artifacts.stream().filter(a -> a.taskId() == t.task.id()))
+                .filter(a -> a.type().equals("rpm"))
+                .map(a -> store.contents.get(a.id()))
+                .anyMatch(c -> c != null && c.pkg() != null && eq(f.rpmName(), c.pkg().name())
+                        && eq(f.rpmEpoch(), c.pkg().epoch()) && eq(f.rpmVersion(), c.pkg().version())
+                        && eq(f.rpmRelease(), c.pkg().release()) && eq(f.rpmArch(), c.pkg().arch()));
+    }
+
+    private static boolean eq(String wanted, String actual) {
+        return wanted == null || wanted.equals(actual);
+    }
+
+    @Override
+    public Optional<BuildView.Artifact> artifact(long id) {
+        return store.artifacts.stream().filter(a -> a.id() == id).findFirst()
+                .map(a -> new BuildView.Artifact(a.id(), a.name(), a.type(), a.href(), a.sha256(), a.casHash(), null));
     }
 
     private List<BuildStore.RefRow> refsOf(long buildId) {
@@ -74,13 +100,18 @@ public final class InMemoryBuildQueries implements BuildQueries {
             }
             views.add(new BuildView(b.id, time(b.createdAt), time(b.finishedAt), tasks,
                     new BuildView.Owner(owner.get().id().value(), owner.get().username(), owner.get().email()),
-                    List.of(), List.copyOf(b.linkedBuilds), Json.copy(b.mockOptions), List.of(), b.releaseId,
+                    List.of(), List.copyOf(b.linkedBuilds), Json.copy(b.mockOptions), flavours(b), b.releaseId,
                     b.released, b.cancelTesting, List.of(), b.secureBoot, b.productId, b.openTasks, null,
                     store.signedBuilds.containsKey(b.id), store.signedBuilds.get(b.id), store.events.stream()
                     .filter(e -> e.buildId() == b.id).map(e -> new BuildView.PipelineEvent(time(e.at()), e.event(),
                             e.message())).toList()));
         }
         return views;
+    }
+
+    private List<Object> flavours(BuildStore.BuildRow b) {
+        return b.flavours.isEmpty() ? List.of() : store.flavours.findByIds(b.flavours).stream()
+                .map(f -> (Object) new BuildView.Flavour(f.id(), f.name())).toList();
     }
 
     private BuildView.Task task(BuildStore.TaskRow row, Platform p, boolean withHistory) {

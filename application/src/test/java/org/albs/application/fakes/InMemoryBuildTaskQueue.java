@@ -95,7 +95,17 @@ public final class InMemoryBuildTaskQueue extends InMemoryLeaseQueue<BuildTask, 
         Platform platform = store.platforms.findById(task.platformId()).orElseThrow();
         return new TaskAssignment(new BuildTaskRef(ref.url, ref.gitRef, ref.refType, ref.gitCommitHash, null, null),
                 platform, owner.username(), owner.email(), Json.copy(build.mockOptions), Json.copy(row.mockOptions),
-                row.secureBoot, List.copyOf(build.linkedBuilds), buildRepositories(task));
+                row.secureBoot, List.copyOf(build.linkedBuilds), buildRepositories(task), flavours(build));
+    }
+
+    /** The build's flavours by id, each with its repositories of every arch. */
+    private List<TaskAssignment.Flavour> flavours(BuildStore.BuildRow build) {
+        if (build.flavours.isEmpty()) {
+            return List.of();
+        }
+        return store.flavours.findByIds(build.flavours).stream().map(f -> new TaskAssignment.Flavour(
+                Json.copy(f.data()), f.repositories().stream().map(r -> new TaskAssignment.BuildRepo(r.name(),
+                        r.url(), r.arch(), r.priority(), r.mockEnabled())).toList())).toList();
     }
 
     /** The build's and its linked builds' RPM repositories on the task's platform, own build first. */

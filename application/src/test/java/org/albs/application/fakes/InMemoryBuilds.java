@@ -39,6 +39,11 @@ public final class InMemoryBuilds implements Builds {
         b.secureBoot = build.secureBoot();
         b.productId = build.productId();
         b.openTasks = plan.tasks().size();
+        if (!build.platformFlavours().isEmpty() && (store.flavours == null
+                || store.flavours.findByIds(build.platformFlavours()).size() != build.platformFlavours().size())) {
+            throw new IllegalStateException("foreign key: unknown flavours " + build.platformFlavours());
+        }
+        b.flavours = build.platformFlavours();
         for (long linked : build.linkedBuilds()) {
             if (!store.builds.containsKey(linked)) {
                 throw new IllegalStateException("foreign key: no build " + linked);

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class UserAdministrationServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
     private final InMemoryAdapters a = new InMemoryAdapters(clock);
-    private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.jobs(),
+    private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(),
+            a.flavours(), a.jobs(),
             a.artifacts(), a.tx(), clock);
     private final InMemoryTeams teams = new InMemoryTeams(a.tx());
     private final UserAdministrationService admin = new UserAdministrationService(a.users(),

@@ -125,6 +125,22 @@ class LocalStoreFlowTest {
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(whole.body(), 100, 200));
         assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + whole.body().length);
 
+        // the web UI fetches packages and logs from {its origin}/pulp/content/… (docs/frontend-calls.md §3)
+        String uiPackageUrl = packageUrl.replace("/content/", "/pulp/content/");
+        HttpResponse<byte[]> viaUi = get(uiPackageUrl, null);
+        assertThat(viaUi.statusCode()).isEqualTo(200);
+        assertThat(viaUi.body()).isEqualTo(whole.body());
+        HttpResponse<byte[]> uiPart = get(uiPackageUrl, "bytes=100-199");
+        assertThat(uiPart.statusCode()).isEqualTo(206);
+        assertThat(uiPart.body()).isEqualTo(part.body());
+        String logName = Node.getBuild(buildId).getString(
+                "tasks.artifacts.flatten().find { it.type == 'build_log' }.name");
+        HttpResponse<byte[]> log = get(LocalStoreProfile.baseUrl() + "/pulp/content/build_logs/"
+                + BuildRepositories.logRepository(buildId, org.albs.domain.artifacts.BuildRepository.BUILD_LOG)
+                + "/" + logName, null);
+        assertThat(log.statusCode()).as("the build log the UI's log page reads").isEqualTo(200);
+        assertThat(new String(log.body(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("build log of task ");
+
         LocalPipeline.Signer signer = pipeline.signer(List.of());
         String signedNoarch = pipeline.sign(buildId, signer).get(noarch);
         GpgKey gpg = signer.gpg();

@@ -147,7 +147,7 @@ class BuildApiTest extends EmptyQueueTest {
                 {Map.of("platforms", List.of(Map.of("name", "AlmaLinux-8", "arch_list", List.of("x86_64"))),
                         "tasks", List.of(Map.of("url", url)), "linked_builds", List.of(987654321)), "linked_builds"},
                 {Map.of("platforms", List.of(Map.of("name", "AlmaLinux-8", "arch_list", List.of("x86_64"))),
-                        "tasks", List.of(Map.of("url", url)), "platform_flavors", List.of(1)), "platform_flavors"},
+                        "tasks", List.of(Map.of("url", url)), "platform_flavors", List.of(987654321)), "platform_flavors"},
                 {Map.of("platforms", "AlmaLinux-8", "tasks", List.of(Map.of("url", url))), "platforms"},
         };
         for (Object[] c : cases) {

@@ -13,6 +13,7 @@ import org.albs.application.port.out.BuildArtifacts;
 import org.albs.application.port.out.BuildQueries;
 import org.albs.application.port.out.StoreJobs;
 import org.albs.application.port.out.Builds;
+import org.albs.application.port.out.PlatformFlavours;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.QueueFixture;
 import org.albs.application.port.out.BuildTaskQueue;
@@ -28,6 +29,8 @@ class AdapterPorts {
     Users users;
     @Inject
     Platforms platforms;
+    @Inject
+    PlatformFlavours flavours;
     @Inject
     Builds builds;
     @Inject

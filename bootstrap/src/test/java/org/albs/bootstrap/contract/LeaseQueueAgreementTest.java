@@ -161,13 +161,14 @@ class LeaseQueueAgreementTest {
         StoreJobService pgJobs = new StoreJobService(real.jobs, real.artifacts, real.queue, real.platforms, real.store,
                 a.knowledge(), real.tx, clock, JOB_TERMS, Duration.ofSeconds(5), Duration.ofMinutes(1),
                 StoreJobService.BuildSettled.NONE);
-        Side mem = new Side("in-memory", new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.jobs(),
+        Side mem = new Side("in-memory", new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(),
+                a.flavours(), a.jobs(),
                 a.artifacts(), a.tx(), clock), new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(),
                 a.platforms(), a.tx(), clock, TERMS, "http://pulp/"), a.queries(), a.tx(), a.users(),
                 id -> a.store().pendingDependencies(id), () -> drain(memJobs),
                 (href, sha, name) -> a.artifactStore().upload(href, sha, Packages.meta(name)));
         Side pg = new Side("postgresql", new BuildService(real.builds, real.queries, real.queue, real.platforms,
-                real.jobs, real.artifacts, real.tx, clock), new BuildNodeService(real.queue, real.builds, real.results,
+                real.flavours, real.jobs, real.artifacts, real.tx, clock), new BuildNodeService(real.queue, real.builds, real.results,
                 real.jobs, real.platforms, real.tx, clock, TERMS, "http://pulp/"), real.queries, real.tx, real.users,
                 this::pendingDepsInPostgres, () -> drain(pgJobs),
                 (href, sha, name) -> PulpStub.shared().register(href, sha, Packages.meta(name)));

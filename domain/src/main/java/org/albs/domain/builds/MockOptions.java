@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The mock configuration a build node receives for one task: the platform's {@code data}, deep-copied, with the
- * build's and the task's mock options applied (upstream TaskPlatform.add_mock_options) and the secure-boot extras.
+ * build's flavours' data merged in, the build's and the task's mock options applied (upstream
+ * TaskPlatform.add_mock_options) and the secure-boot extras, in upstream's order.
  */
 public final class MockOptions {
     private MockOptions() {
@@ -17,7 +18,18 @@ public final class MockOptions {
 
     public static Map<String, Object> forTask(Map<String, Object> platformData, Map<String, Object> buildOptions,
                                               Map<String, Object> taskOptions, boolean secureBoot) {
+        return forTask(platformData, List.of(), buildOptions, taskOptions, secureBoot);
+    }
+
+    /** @param flavourData the {@code data} of each of the build's flavours, in the build's order (nulls skipped) */
+    public static Map<String, Object> forTask(Map<String, Object> platformData,
+                                              List<Map<String, Object>> flavourData,
+                                              Map<String, Object> buildOptions, Map<String, Object> taskOptions,
+                                              boolean secureBoot) {
         Map<String, Object> data = deepCopy(platformData);
+        for (Map<String, Object> flavour : flavourData) {
+            applyFlavour(data, flavour);
+        }
         apply(data, buildOptions);
         apply(data, taskOptions);
         if (secureBoot) {
@@ -29,6 +41,43 @@ public final class MockOptions {
             }
         }
         return data;
+    }
+
+    /**
+     * A flavour's data merged into a platform data copy (upstream get_task): {@code mock.macros} and
+     * {@code mock.secure_boot_macros} are merged key by key, {@code mock.chroot_setup_cmd} and
+     * {@code mock.use_host_resolv} replace, {@code mock.dnf_common_opts} is appended to, and the top-level
+     * {@code definitions} are merged key by key. Other keys (such as {@code versions}) are for the UI only.
+     */
+    static void applyFlavour(Map<String, Object> data, Map<String, Object> flavour) {
+        if (flavour == null) {
+            return;
+        }
+        if (flavour.get("mock") instanceof Map<?, ?> flavourMock) {
+            Map<String, Object> added = castMap(deepCopyValue(flavourMock));
+            for (String key : List.of("macros", "secure_boot_macros")) {
+                if (added.get(key) instanceof Map<?, ?> dict) {
+                    child(child(data, "mock"), key).putAll(castMap(dict));
+                }
+            }
+            for (String key : List.of("chroot_setup_cmd", "use_host_resolv")) {
+                if (added.containsKey(key)) {
+                    child(data, "mock").put(key, added.get(key));
+                }
+            }
+            if (added.get("dnf_common_opts") instanceof List<?> opts) {
+                Map<String, Object> mock = child(data, "mock");
+                List<Object> joined = new ArrayList<>();
+                if (mock.get("dnf_common_opts") instanceof List<?> old) {
+                    joined.addAll(old);
+                }
+                joined.addAll(opts);
+                mock.put("dnf_common_opts", joined);
+            }
+        }
+        if (flavour.get("definitions") instanceof Map<?, ?> dict) {
+            child(data, "definitions").putAll(castMap(deepCopyValue(dict)));
+        }
     }
 
     /** One mock-options dict applied to a platform data copy. */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("unchecked")
 class MockOptionsTest {
     static Map<String, Object> platformData() {
         Map<String, Object> mock = new LinkedHashMap<>();
@@ -55,5 +56,25 @@ class MockOptionsTest {
         Map<String, Object> bare = new LinkedHashMap<>();
         assertThat(MockOptions.forTask(bare, Map.of("yum_exclude", List.of()), null, false))
                 .extracting("yum").extracting("exclude").isNull();
+    }
+
+    @Test
+    void mergesFlavourDataBeforeTheBuildsOptionsAsUpstreamDoes() {
+        Map<String, Object> stored = platformData();
+        ((Map<String, Object>) stored.get("mock")).put("dnf_common_opts", List.of("--refresh"));
+        ((Map<String, Object>) stored.get("mock")).put("macros", new LinkedHashMap<>(Map.of("%a", "1", "%b", "2")));
+        Map<String, Object> beta = Map.of("mock", Map.of("macros", Map.of("%b", "beta"), "chroot_setup_cmd",
+                "install bash", "use_host_resolv", true, "dnf_common_opts", List.of("--nogpgcheck")),
+                "definitions", Map.of("dist", ".beta"), "versions", List.of(Map.of("name", "9.1")));
+        Map<String, Object> data = MockOptions.forTask(stored, java.util.Arrays.asList(beta, null),
+                Map.of("definitions", Map.of("dist", ".el9")), null, false);
+        Map<String, Object> mock = (Map<String, Object>) data.get("mock");
+        assertThat(mock.get("macros")).isEqualTo(Map.of("%a", "1", "%b", "beta"));
+        assertThat(mock).containsEntry("chroot_setup_cmd", "install bash").containsEntry("use_host_resolv", true)
+                .containsEntry("dnf_common_opts", List.of("--refresh", "--nogpgcheck"));
+        // the build's own options come after the flavour's, so they win
+        assertThat(definitions(data)).containsEntry("dist", ".el9").containsEntry("distribution", "AlmaLinux");
+        assertThat(data).doesNotContainKey("versions");
+        assertThat(stored).extracting("mock").extracting("chroot_setup_cmd").isEqualTo("install tar gcc");
     }
 }

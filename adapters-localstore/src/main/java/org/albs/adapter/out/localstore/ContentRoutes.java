@@ -8,8 +8,8 @@ import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
- * Serves the embedded store's repositories read-only under {@code /content/} (as Pulp serves its distributions
- * under {@code /pulp/content/}), without authentication, like Pulp's content app: build nodes, mock, dnf and the
+ * Serves the embedded store's repositories read-only under {@code /content/} and, for the web UI, under
+ * {@code /pulp/content/} (where Pulp serves its distributions), without authentication, like Pulp's content app: build nodes, mock, dnf and the
  * sign node's pycurl download from here. Range requests, {@code Content-Length} and {@code Last-Modified} come
  * from Vert.x's file serving; files whose names start with a dot (the store's own markers and files being written)
  * are never served.
@@ -17,6 +17,11 @@ import io.vertx.ext.web.handler.StaticHandler;
 public final class ContentRoutes {
     /** The path prefix the repositories are served under. */
     public static final String PREFIX = "/content/";
+    /**
+     * The same files under Pulp's own prefix: the web UI fetches logs and links packages at
+     * {@code {its origin}/pulp/content/…}, so with the embedded store this server answers there too.
+     */
+    public static final String PULP_PREFIX = "/pulp/content/";
 
     private ContentRoutes() {
     }
@@ -29,6 +34,9 @@ public final class ContentRoutes {
                 .setDirectoryListing(true)
                 .setDefaultContentEncoding("UTF-8")
                 .setEnableRangeSupport(true);
-        router.route(PREFIX + "*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(files);
+        for (String prefix : new String[] {PREFIX, PULP_PREFIX}) {
+            // StaticHandler resolves a file from the path after the route's prefix, so one handler serves both
+            router.route(prefix + "*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(files);
+        }
     }
 }

@@ -114,7 +114,13 @@ public class SqlBuildTaskQueue implements BuildTaskQueue {
             + " ORDER BY br.build_id <> c.build_id, br.build_id, br.position)"
             + " FROM build_repository br JOIN repositories r ON r.id = br.repository_id"
             + " WHERE (br.build_id = c.build_id OR br.build_id IN (SELECT d.build_dependency FROM build_dependency d"
-            + " WHERE d.build_id = c.build_id)) AND r.platform_id = c.platform_id AND r.type = 'rpm')"
+            + " WHERE d.build_id = c.build_id)) AND r.platform_id = c.platform_id AND r.type = 'rpm'),"
+            // the build's flavours: each one's data and its repositories of every arch, in link order
+            + " (SELECT json_agg(json_build_array(f.data, (SELECT json_agg(json_build_array(fr_r.name, fr_r.url,"
+            + " fr_r.arch, fr_r.priority, fr_r.mock_enabled) ORDER BY fr.position) FROM platform_flavour_repository fr"
+            + " JOIN repositories fr_r ON fr_r.id = fr.repository_id WHERE fr.flavour_id = f.id)) ORDER BY f.id)"
+            + " FROM build_platform_flavour bf JOIN platform_flavours f ON f.id = bf.flavour_id"
+            + " WHERE bf.build_id = c.build_id)"
             + " FROM claimable c JOIN build_task_refs r ON r.id = c.ref_id JOIN builds b ON b.id = c.build_id"
             + " JOIN users o ON o.id = b.owner_id";
 
@@ -188,15 +194,29 @@ public class SqlBuildTaskQueue implements BuildTaskQueue {
         }
         BuildTaskRef ref = new BuildTaskRef(rs.getString(c + 2), rs.getString(c + 3),
                 RefType.ofCode(rs.getInt(c + 4)).orElse(RefType.GIT_BRANCH), rs.getString(c + 5), null, null);
-        List<TaskAssignment.BuildRepo> buildRepos = new ArrayList<>();
-        for (Object row : Json.list(rs.getString(c + 11))) {
-            List<?> r = (List<?>) row;
-            buildRepos.add(new TaskAssignment.BuildRepo((String) r.get(0), (String) r.get(1), (String) r.get(2),
-                    ((Number) r.get(3)).intValue(), !Boolean.FALSE.equals(r.get(4))));
+        List<TaskAssignment.Flavour> flavours = new ArrayList<>();
+        for (Object row : Json.list(rs.getString(c + 12))) {
+            List<?> f = (List<?>) row;
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> data = (java.util.Map<String, Object>) f.get(0);
+            flavours.add(new TaskAssignment.Flavour(data, repos(f.get(1))));
         }
         return new TaskAssignment(ref, platforms.get(task.platformId(), rs.getLong(c + 10)), rs.getString(c + 7),
                 rs.getString(c + 8), Json.map(rs.getString(c + 6)), Json.map(rs.getString(c)), rs.getBoolean(c + 1),
-                linked, buildRepos);
+                linked, repos(Json.list(rs.getString(c + 11))), flavours);
+    }
+
+    /** Repositories as {@code json_build_array(name, url, arch, priority, mock_enabled)} rows. */
+    private static List<TaskAssignment.BuildRepo> repos(Object rows) {
+        List<TaskAssignment.BuildRepo> repos = new ArrayList<>();
+        if (rows instanceof List<?> list) {
+            for (Object row : list) {
+                List<?> r = (List<?>) row;
+                repos.add(new TaskAssignment.BuildRepo((String) r.get(0), (String) r.get(1), (String) r.get(2),
+                        ((Number) r.get(3)).intValue(), !Boolean.FALSE.equals(r.get(4))));
+            }
+        }
+        return repos;
     }
 
     @Override

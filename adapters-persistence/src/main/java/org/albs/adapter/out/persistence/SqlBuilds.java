@@ -51,6 +51,11 @@ public class SqlBuilds implements Builds {
                     + " SELECT :build, unnest(:linked)",
                     new Jdbc.Args().lng("build", buildId).longs("linked", build.linkedBuilds())));
         }
+        if (!build.platformFlavours().isEmpty()) {
+            inserts.add(new Jdbc.Statement("INSERT INTO build_platform_flavour (build_id, flavour_id)"
+                    + " SELECT :build, unnest(:flavours)",
+                    new Jdbc.Args().lng("build", buildId).longs("flavours", build.platformFlavours())));
+        }
         List<Long> refIds = reserve("build_task_refs_id_seq", refs.size());
         inserts.add(new Jdbc.Statement("""
                 INSERT INTO build_task_refs (id, build_id, url, git_ref, ref_type, git_commit_hash, mock_options,

@@ -16,6 +16,9 @@ public interface BuildQueries {
     /** Full views of these builds, in the given order; history only when asked for. */
     List<BuildView> views(List<Long> ids, boolean withHistory);
 
+    /** One artifact of any build's task. */
+    Optional<BuildView.Artifact> artifact(long id);
+
     default Optional<BuildView> view(long id) {
         return views(List.of(id), true).stream().findFirst();
     }

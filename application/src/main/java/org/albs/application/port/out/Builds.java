@@ -14,14 +14,24 @@ import org.albs.domain.identity.UserId;
 
 /** Builds as whole objects: creation, ownership, restart candidates, removal. */
 public interface Builds {
+    /** {@code platformFlavours}: ids of stored flavours, in the order the user chose them. */
     record NewBuild(UserId owner, Map<String, Object> mockOptions, boolean secureBoot, Long productId,
-                    List<Long> linkedBuilds) {
+                    List<Long> linkedBuilds, List<Long> platformFlavours) {
+        public NewBuild {
+            platformFlavours = platformFlavours == null ? List.of() : List.copyOf(platformFlavours);
+        }
+
+        /** A build without flavours. */
+        public NewBuild(UserId owner, Map<String, Object> mockOptions, boolean secureBoot, Long productId,
+                        List<Long> linkedBuilds) {
+            this(owner, mockOptions, secureBoot, productId, linkedBuilds, List.of());
+        }
     }
 
     record BuildHeader(long id, UserId owner, boolean released, Instant finishedAt) {
     }
 
-    /** Inserts the build, its refs, tasks (in plan order) and dependencies; returns the build id. */
+    /** Inserts the build, its flavours, refs, tasks (in plan order) and dependencies; returns the build id. */
     long create(NewBuild build, List<BuildTaskRef> refs, BuildPlan plan, Instant now);
 
     /**

@@ -35,7 +35,8 @@ import org.albs.domain.InvalidInputException;
 @Consumes(MediaType.APPLICATION_JSON)
 @RegisterForReflection(targets = {BuildView.class, BuildView.Task.class, BuildView.Owner.class,
         BuildView.Platform.class, BuildView.Ref.class, BuildView.Artifact.class, BuildView.PerformanceStats.class,
-        BuildView.HistoryEntry.class, BuildView.ArtifactImport.class, BuildPage.class, TaskPayload.class,
+        BuildView.HistoryEntry.class, BuildView.ArtifactImport.class, BuildView.SignTaskSummary.class,
+        BuildView.Flavour.class, BuildPage.class, TaskPayload.class,
         TaskPayload.Ref.class, TaskPayload.PlatformData.class, TaskPayload.CreatedBy.class, TaskPayload.Repo.class})
 public class BuildResource {
     private final CreateBuildUseCase create;
@@ -76,7 +77,10 @@ public class BuildResource {
                           @QueryParam("project") String project, @QueryParam("ref") String ref,
                           @QueryParam("platform_id") String platformId,
                           @QueryParam("build_task_arch") String buildTaskArch,
-                          @QueryParam("is_running") String isRunning) {
+                          @QueryParam("is_running") String isRunning, @QueryParam("rpm_name") String rpmName,
+                          @QueryParam("rpm_epoch") String rpmEpoch, @QueryParam("rpm_version") String rpmVersion,
+                          @QueryParam("rpm_release") String rpmRelease, @QueryParam("rpm_arch") String rpmArch,
+                          @QueryParam("released") String released, @QueryParam("signed") String signed) {
         Integer page = Params.optionalInt("pageNumber", pageNumber);
         if (page == null) {
             throw new InvalidInputException(FieldProblem.of("Field required", "missing", "query", "pageNumber"));
@@ -84,8 +88,22 @@ public class BuildResource {
         BuildFilter filter = new BuildFilter(Params.optionalLong("created_by", createdBy),
                 Params.optionalText("project", project), Params.optionalText("ref", ref),
                 Params.optionalLong("platform_id", platformId), Params.optionalText("build_task_arch", buildTaskArch),
-                Params.optionalBoolean("is_running", isRunning));
+                Params.optionalBoolean("is_running", isRunning), Params.optionalText("rpm_name", rpmName),
+                Params.optionalText("rpm_epoch", rpmEpoch), Params.optionalText("rpm_version", rpmVersion),
+                Params.optionalText("rpm_release", rpmRelease), Params.optionalText("rpm_arch", rpmArch),
+                Params.optionalBoolean("released", released), Params.optionalBoolean("signed", signed));
         return Input.QUERY.of(() -> find.page(new BuildPageQuery(page, filter)));
+    }
+
+    /**
+     * Module builds need modulemd handling this server does not have yet; declared so the UI gets a clear 422
+     * instead of the 405 of {@code /{build_id}/}.
+     */
+    @POST
+    @Path("/get_module_preview/")
+    public Response modulePreview() {
+        return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(java.util.Map.of("detail", "module builds are not supported")).build();
     }
 
     @GET

@@ -59,6 +59,15 @@ public record BuildView(long id, LocalDateTime createdAt, LocalDateTime finished
     public record PipelineEvent(LocalDateTime at, String event, String message) {
     }
 
+    /** A sign task of the build, as upstream's build schema shows it ({@code stats} is never recorded here). */
+    public record SignTaskSummary(long id, LocalDateTime startedAt, LocalDateTime finishedAt, int status,
+                                  Map<String, Object> stats) {
+    }
+
+    /** A platform flavour the build was made with. */
+    public record Flavour(long id, String name) {
+    }
+
     public record Platform(long id, String type, String name, List<String> archList) {
     }
 

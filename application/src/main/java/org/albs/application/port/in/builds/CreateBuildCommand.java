@@ -42,9 +42,13 @@ public record CreateBuildCommand(List<PlatformEntry> platforms, List<RefEntry> t
         Problems p = new Problems();
         checkPlatforms(platforms, p);
         checkRefs(tasks, p);
-        if (platformFlavors != null && !platformFlavors.isEmpty()) {
-            p.add("Unknown platform flavours " + platformFlavors + ": this server has no flavours yet",
-                    "value_error", "platform_flavors");
+        if (platformFlavors != null) {
+            for (int i = 0; i < platformFlavors.size(); i++) {
+                Long f = platformFlavors.get(i);
+                if (f == null || f <= 0) {
+                    p.add("flavour id must be a positive integer", "value_error", "platform_flavors", i);
+                }
+            }
         }
         if (linkedBuilds != null) {
             for (int i = 0; i < linkedBuilds.size(); i++) {
@@ -68,6 +72,7 @@ public record CreateBuildCommand(List<PlatformEntry> platforms, List<RefEntry> t
         platforms = List.copyOf(platforms);
         tasks = List.copyOf(tasks);
         linkedBuilds = linkedBuilds == null ? List.of() : List.copyOf(new LinkedHashSet<>(linkedBuilds));
+        platformFlavors = platformFlavors == null ? List.of() : List.copyOf(new LinkedHashSet<>(platformFlavors));
     }
 
     public boolean secureBoot() {

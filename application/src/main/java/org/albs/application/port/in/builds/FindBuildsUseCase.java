@@ -5,4 +5,7 @@ public interface FindBuildsUseCase {
 
     /** The build with every task, its artifacts, lease, attempts and history; not found is an error. */
     BuildView get(long buildId);
+
+    /** One artifact of a build task (upstream's artifact shape); not found is an error. */
+    BuildView.Artifact artifact(long artifactId);
 }
