@@ -54,7 +54,8 @@ class ReleasePlannerStubTest {
     private WireMockServer beholder;
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryAdapters a = new InMemoryAdapters(clock);
-    private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(), a.flavours(), a.jobs(),
+    private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(),
+            a.flavours(), a.jobs(),
             a.artifacts(), a.tx(), clock);
     private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(),
             a.platforms(), a.tx(), clock, new LeaseTerms(Duration.ofMinutes(20), 3), "http://store/builds");
