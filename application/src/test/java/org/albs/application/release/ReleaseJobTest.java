@@ -1,7 +1,5 @@
 package org.albs.application.release;
 
-import static org.albs.application.builds.BuildRequests.build;
-import static org.albs.application.builds.BuildRequests.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,12 +15,10 @@ import org.albs.application.artifacts.StoreJobService;
 import org.albs.application.builds.BuildNodeService;
 import org.albs.application.builds.BuildService;
 import org.albs.application.fakes.InMemoryAdapters;
+import org.albs.application.fakes.InMemoryNode;
 import org.albs.application.fakes.InMemoryGenKeyTasks;
 import org.albs.application.fakes.MutableClock;
-import org.albs.application.fakes.Packages;
-import org.albs.application.port.in.builds.BuildDoneCommand;
 import org.albs.application.port.in.builds.BuildDoneCommand.RawArtifact;
-import org.albs.application.port.in.builds.GetTaskCommand;
 import org.albs.application.port.in.release.NewReleaseCommand;
 import org.albs.application.port.in.release.ReleaseEditCommand;
 import org.albs.application.port.in.signing.SignKeysUseCase;
@@ -78,7 +74,7 @@ class ReleaseJobTest {
     private User admin;
     private User node;
     private Platform platform;
-    private int sha;
+    private InMemoryNode nodeWork;
 
     @BeforeEach
     void seed() {
@@ -90,6 +86,7 @@ class ReleaseJobTest {
         alice = a.user("alice", false);
         admin = a.user("admin", true);
         node = a.user("node", false);
+        nodeWork = new InMemoryNode(a, dispatch, node, () -> runJobs());
         Platform base = a.platform("AlmaLinux-9", List.of("x86_64"));
         List<Repository> repos = new ArrayList<>(base.repositories());
         for (String arch : List.of("x86_64", "src")) {
@@ -112,25 +109,9 @@ class ReleaseJobTest {
         return ran;
     }
 
-    private RawArtifact rpm(String name) {
-        RawArtifact r = new RawArtifact(name, "rpm", "/pulp/api/v3/artifacts/" + name + "-" + (sha + 1) + "/",
-                String.format("%064x", ++sha), null);
-        a.artifactStore().upload(r.href(), r.sha256(), Packages.meta(name));
-        return r;
-    }
-
     /** A finished build of bash, signed with a key of the platform. */
     private long signedBuild() {
-        long id = builds.create(alice, build(platform("AlmaLinux-9", true, "x86_64"), "bash")).id();
-        runJobs();
-        long src = dispatch.nextTask(node, new GetTaskCommand(List.of("src"), null)).orElseThrow().id();
-        dispatch.buildDone(node, BuildDoneCommand.of(src, "done", List.of(rpm("bash-5-1.el9.src.rpm")), null, null,
-                null, null));
-        runJobs();
-        long x86 = dispatch.nextTask(node, new GetTaskCommand(List.of("x86_64"), null)).orElseThrow().id();
-        dispatch.buildDone(node, BuildDoneCommand.of(x86, "done", List.of(rpm("bash-5-1.el9.src.rpm"),
-                rpm("bash-5-1.el9.x86_64.rpm"), rpm("bash-doc-5-1.el9.noarch.rpm")), null, null, null, null));
-        runJobs();
+        long id = nodeWork.bash(builds, alice);
         SignKey key = signing.create(admin, new SignKeysUseCase.NewSignKey("k", null, "488fcf7c3abb34f8", FP, null,
                 List.of(platform.id())));
         long taskId = signing.create(alice, id, key.id()).id();
@@ -138,7 +119,7 @@ class ReleaseJobTest {
         List<SignReport.SignedPackage> packages = new ArrayList<>();
         Map<String, RawArtifact> uploads = new LinkedHashMap<>();
         for (SignNodeUseCase.OfferedPackage p : offer.packages()) {
-            RawArtifact up = uploads.computeIfAbsent(p.name(), this::rpm);
+            RawArtifact up = uploads.computeIfAbsent(p.name(), nodeWork::rpm);
             packages.add(new SignReport.SignedPackage(p.id(), p.name(), p.arch(), p.type(), up.href(), FP,
                     up.sha256(), null));
         }

@@ -1,7 +1,5 @@
 package org.albs.application.signing;
 
-import static org.albs.application.builds.BuildRequests.build;
-import static org.albs.application.builds.BuildRequests.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -15,14 +13,12 @@ import org.albs.application.artifacts.StoreJobService;
 import org.albs.application.builds.BuildNodeService;
 import org.albs.application.builds.BuildService;
 import org.albs.application.fakes.InMemoryAdapters;
+import org.albs.application.fakes.InMemoryNode;
 import org.albs.application.fakes.InMemoryGenKeyTasks;
 import org.albs.application.fakes.InMemorySignKeys;
 import org.albs.application.fakes.InMemorySignTasks;
 import org.albs.application.fakes.MutableClock;
-import org.albs.application.fakes.Packages;
-import org.albs.application.port.in.builds.BuildDoneCommand;
 import org.albs.application.port.in.builds.BuildDoneCommand.RawArtifact;
-import org.albs.application.port.in.builds.GetTaskCommand;
 import org.albs.application.port.in.signing.SignKeysUseCase;
 import org.albs.application.port.in.signing.SignNodeUseCase;
 import org.albs.application.port.out.ArtifactStoreException;
@@ -58,7 +54,7 @@ class SigningServiceTest {
     private User admin;
     private User buildNode;
     private User signNode;
-    private int sha;
+    private InMemoryNode nodeWork;
 
     @BeforeEach
     void seed() {
@@ -66,6 +62,7 @@ class SigningServiceTest {
         alice = a.user("alice", false);
         admin = a.user("admin", true);
         buildNode = a.user("node", false);
+        nodeWork = new InMemoryNode(a, dispatch, buildNode, () -> runJobs());
         signNode = a.user("signer", false);
         a.platform("AlmaLinux-9", List.of("x86_64"));
     }
@@ -79,24 +76,8 @@ class SigningServiceTest {
         return ran;
     }
 
-    private RawArtifact rpm(String name) {
-        RawArtifact r = new RawArtifact(name, "rpm", "/pulp/api/v3/artifacts/" + name + "/",
-                String.format("%064x", ++sha), null);
-        a.artifactStore().upload(r.href(), r.sha256(), Packages.meta(name));
-        return r;
-    }
-
     private long readyBuild() {
-        long id = builds.create(alice, build(platform("AlmaLinux-9", true, "x86_64"), "bash")).id();
-        runJobs();
-        long src = dispatch.nextTask(buildNode, new GetTaskCommand(List.of("src"), null)).orElseThrow().id();
-        dispatch.buildDone(buildNode, BuildDoneCommand.of(src, "done", List.of(rpm("bash-5-1.el9.src.rpm")), null,
-                null, null, null));
-        runJobs();
-        long x86 = dispatch.nextTask(buildNode, new GetTaskCommand(List.of("x86_64"), null)).orElseThrow().id();
-        dispatch.buildDone(buildNode, BuildDoneCommand.of(x86, "done", List.of(rpm("bash-5-1.el9.src.rpm"),
-                rpm("bash-5-1.el9.x86_64.rpm"), rpm("bash-doc-5-1.el9.noarch.rpm")), null, null, null, null));
-        runJobs();
+        long id = nodeWork.bash(builds, alice);
         return id;
     }
 
@@ -104,7 +85,7 @@ class SigningServiceTest {
         List<SignReport.SignedPackage> packages = new ArrayList<>();
         Map<String, RawArtifact> uploads = new LinkedHashMap<>();
         for (SignNodeUseCase.OfferedPackage p : offer.packages()) {
-            RawArtifact up = uploads.computeIfAbsent(p.name(), n -> rpm(n));
+            RawArtifact up = uploads.computeIfAbsent(p.name(), nodeWork::rpm);
             packages.add(new SignReport.SignedPackage(p.id(), p.name(), p.arch(), p.type(), up.href(), FP,
                     up.sha256(), null));
         }

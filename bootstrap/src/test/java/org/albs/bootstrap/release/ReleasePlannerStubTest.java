@@ -24,11 +24,8 @@ import org.albs.adapter.out.beholder.BeholderSettings;
 import org.albs.application.builds.BuildNodeService;
 import org.albs.application.builds.BuildService;
 import org.albs.application.fakes.InMemoryAdapters;
+import org.albs.application.fakes.InMemoryNode;
 import org.albs.application.fakes.MutableClock;
-import org.albs.application.fakes.Packages;
-import org.albs.application.port.in.builds.BuildDoneCommand;
-import org.albs.application.port.in.builds.BuildDoneCommand.RawArtifact;
-import org.albs.application.port.in.builds.GetTaskCommand;
 import org.albs.application.port.in.release.NewReleaseCommand;
 import org.albs.application.release.ReleaseService;
 import org.albs.domain.identity.User;
@@ -64,7 +61,7 @@ class ReleasePlannerStubTest {
     private User alice;
     private User node;
     private final Map<String, Long> repoIds = new LinkedHashMap<>();
-    private int sha;
+    private InMemoryNode nodeWork;
 
     @BeforeEach
     void start() {
@@ -75,6 +72,7 @@ class ReleasePlannerStubTest {
                         Duration.ofMillis(5))), a.jobs(), a.tx(), clock);
         alice = a.user("alice", false);
         node = a.user("node", false);
+        nodeWork = new InMemoryNode(a, dispatch, node, a::runStoreJobs);
         Platform base = a.platform("AlmaLinux-9", List.of("i686", "x86_64"));
         List<Repository> repos = new ArrayList<>(base.repositories());
         production(repos, "almalinux-9-baseos", false, "i686", "x86_64", "src");
@@ -103,26 +101,12 @@ class ReleasePlannerStubTest {
         }
     }
 
-    private RawArtifact rpm(String name) {
-        RawArtifact r = new RawArtifact(name, "rpm", "/pulp/api/v3/artifacts/" + (sha + 1) + "/",
-                String.format("%064x", ++sha), null);
-        a.artifactStore().upload(r.href(), r.sha256(), Packages.meta(name));
-        return r;
-    }
-
-    private void report(String arch, String... files) {
-        long task = dispatch.nextTask(node, new GetTaskCommand(List.of(arch), null)).orElseThrow().id();
-        dispatch.buildDone(node, BuildDoneCommand.of(task, "done", java.util.Arrays.stream(files).map(this::rpm)
-                .toList(), null, null, null, null));
-        a.runStoreJobs();
-    }
-
     private long finishedBuild() {
         long id = builds.create(alice, build(platform("AlmaLinux-9", true, "i686", "x86_64"), "foo")).id();
         a.runStoreJobs();
-        report("src", "foo-1.0-1.el9.src.rpm");
-        report("i686", "libfoo-1.0-1.el9.i686.rpm", "foo-doc-1.0-1.el9.noarch.rpm");
-        report("x86_64", "foo-1.0-1.el9.x86_64.rpm", "bar-2.0-1.el9.x86_64.rpm", "baz-3.0-1.el9.x86_64.rpm",
+        nodeWork.report("src", "foo-1.0-1.el9.src.rpm");
+        nodeWork.report("i686", "libfoo-1.0-1.el9.i686.rpm", "foo-doc-1.0-1.el9.noarch.rpm");
+        nodeWork.report("x86_64", "foo-1.0-1.el9.x86_64.rpm", "bar-2.0-1.el9.x86_64.rpm", "baz-3.0-1.el9.x86_64.rpm",
                 "brand-new-1.0-1.el9.x86_64.rpm", "foo-debuginfo-1.0-1.el9.x86_64.rpm",
                 "foo-doc-1.0-1.el9.noarch.rpm");
         return id;
