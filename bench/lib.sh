@@ -112,7 +112,8 @@ wait_ready() {
             tail -40 "$logfile" >&2
             die "server $pid exited during start-up (log: $logfile)"
         fi
-        code=$(curl -s -o /dev/null -w '%{http_code}' "$url/api/v1/builds/?pageNumber=1" || true)
+        # readiness includes the start-up tasks (the superuser, the reference data) on a fresh database
+        code=$(curl -s -o /dev/null -w '%{http_code}' "$url/q/health/ready" || true)
         if [[ "$code" == 200 ]]; then
             return 0
         fi
