@@ -6,10 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +25,7 @@ import org.albs.bootstrap.support.NoJobWorkersProfile;
 import org.albs.bootstrap.support.PostgresDatabase;
 import org.albs.bootstrap.support.PulpStub;
 import org.albs.bootstrap.support.Queue;
+import org.albs.bootstrap.support.Sql;
 import org.albs.domain.artifacts.BuildRepositories;
 import org.albs.domain.product.Product;
 import org.junit.jupiter.api.Test;
@@ -62,17 +59,7 @@ class DistributionApiTest {
     }
 
     private long count(String sql, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.count(db, sql, args);
     }
 
     private long productJobs(long buildId) {
