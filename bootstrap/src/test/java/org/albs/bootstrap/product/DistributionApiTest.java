@@ -160,6 +160,8 @@ class DistributionApiTest {
         assertThat(pulp.content(debug)).hasSize(1);
         assertThat(pulp.content(src)).hasSize(1);
         assertThat(pulp.publications(x86)).isEqualTo(1);
+        given().when().get("/api/v1/builds/{id}/", build).then().statusCode(200)
+                .body("products.name", is(List.of(name))).body("products[0].id", org.hamcrest.Matchers.notNullValue());
         Api.asAdmin().when().delete("/api/v1/builds/{id}/remove", build).then().statusCode(409)
                 .body("detail", containsString("remove it from distribution " + name + " first"));
 
@@ -179,6 +181,7 @@ class DistributionApiTest {
         assertThat(pulp.content(x86)).isEmpty();
         assertThat(pulp.content(debug)).isEmpty();
         assertThat(pulp.content(src)).isEmpty();
+        given().when().get("/api/v1/builds/{id}/", build).then().statusCode(200).body("products", is(List.of()));
         Api.asAdmin().when().delete("/api/v1/builds/{id}/remove", build).then().statusCode(204);
     }
 }
