@@ -7,12 +7,16 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.albs.application.artifacts.StoreJobService;
+import org.albs.application.port.in.team.CreateTeamUseCase;
 import org.albs.application.port.out.ArtifactStore;
 import org.albs.application.port.out.Builds;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.Products;
 import org.albs.application.port.out.StoreJobs;
+import org.albs.application.port.out.Teams;
 import org.albs.application.port.out.Transactions;
+import org.albs.application.port.out.Users;
+import org.albs.application.product.ProductCatalogService;
 import org.albs.application.product.ProductJob;
 import org.albs.application.product.ProductService;
 import org.albs.domain.artifacts.StoreJobKind;
@@ -28,6 +32,14 @@ public class ProductWiring {
     ProductService productService(Products products, Platforms platforms, Builds builds, StoreJobs jobs,
                                   Transactions tx, Clock clock) {
         return new ProductService(products, platforms, builds, jobs, tx, clock);
+    }
+
+    @Produces
+    @Singleton
+    ProductCatalogService productCatalog(Products products, Platforms platforms, Users users, Teams teams,
+                                         CreateTeamUseCase createTeam, StoreJobs jobs, Transactions tx,
+                                         Clock clock) {
+        return new ProductCatalogService(products, platforms, users, teams, createTeam, jobs, tx, clock);
     }
 
     @Produces

@@ -10,6 +10,7 @@ import org.albs.application.artifacts.StoreJobService;
 import org.albs.application.port.out.ArtifactStore;
 import org.albs.application.port.out.PackageKnowledge;
 import org.albs.application.port.out.Platforms;
+import org.albs.application.port.out.Products;
 import org.albs.application.port.out.Releases;
 import org.albs.application.port.out.StoreJobs;
 import org.albs.application.port.out.Transactions;
@@ -23,9 +24,9 @@ import org.albs.domain.artifacts.StoreJobKind;
 public class ReleaseWiring {
     @Produces
     @Singleton
-    ReleaseService releaseService(Releases releases, Platforms platforms, Users users, PackageKnowledge knowledge,
-                                  StoreJobs jobs, Transactions tx, Clock clock) {
-        return new ReleaseService(releases, platforms, users, knowledge, jobs, tx, clock);
+    ReleaseService releaseService(Releases releases, Platforms platforms, Users users, Products products,
+                                  PackageKnowledge knowledge, StoreJobs jobs, Transactions tx, Clock clock) {
+        return new ReleaseService(releases, platforms, users, products, knowledge, jobs, tx, clock);
     }
 
     @Produces

@@ -23,6 +23,7 @@ import org.albs.application.port.in.release.ReleasePage;
 import org.albs.application.port.in.release.ReleaseView;
 import org.albs.application.port.out.PackageKnowledge;
 import org.albs.application.port.out.Platforms;
+import org.albs.application.port.out.Products;
 import org.albs.application.port.out.Releases;
 import org.albs.application.port.out.StoreJobs;
 import org.albs.application.port.out.Transactions;
@@ -57,15 +58,23 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
 
     private final Releases releases;
     private final Platforms platforms;
+    private final Products products;
     private final Users users;
     private final PackageKnowledge knowledge;
     private final StoreJobs jobs;
     private final Transactions tx;
     private final Clock clock;
 
+    /** Without products: a release shows no product (for tests that do not need it). */
     public ReleaseService(Releases releases, Platforms platforms, Users users, PackageKnowledge knowledge,
                           StoreJobs jobs, Transactions tx, Clock clock) {
+        this(releases, platforms, users, null, knowledge, jobs, tx, clock);
+    }
+
+    public ReleaseService(Releases releases, Platforms platforms, Users users, Products products,
+                          PackageKnowledge knowledge, StoreJobs jobs, Transactions tx, Clock clock) {
         this.releases = releases;
+        this.products = products;
         this.platforms = platforms;
         this.users = users;
         this.knowledge = knowledge;
@@ -357,6 +366,7 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
     private ReleaseView view(Release r) {
         UserSummary owner = users.findById(r.owner()).map(u -> new UserSummary(u.id().value(), u.username(),
                 u.email(), u.active(), u.verified(), u.superuser())).orElse(null);
-        return new ReleaseView(r, owner, platforms.findById(r.platformId()).orElse(null));
+        return new ReleaseView(r, owner, platforms.findById(r.platformId()).orElse(null),
+                products == null || r.productId() == null ? null : products.find(r.productId()).orElse(null));
     }
 }

@@ -72,6 +72,65 @@ public final class InMemoryProducts implements Products {
         return rows.values().stream().map(this::withStoredRepositories).toList();
     }
 
+    @Override
+    public List<Product> search(String search, int offset, int limit) {
+        String needle = search == null ? "" : search.toLowerCase(java.util.Locale.ROOT);
+        List<Product> found = rows.descendingMap().values().stream().filter(p -> needle.isEmpty()
+                || p.name().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                || p.title() != null && p.title().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                .map(this::withStoredRepositories).skip(offset).toList();
+        return limit == 0 ? found : found.stream().limit(limit).toList();
+    }
+
+    @Override
+    public long count(String search) {
+        return search(search, 0, 0).size();
+    }
+
+    @Override
+    public void setTeam(long productId, long teamId) {
+        store.tx.requireActive("Products.setTeam");
+        rows.computeIfPresent(productId, (k, p) -> p.withTeam(teamId));
+    }
+
+    @Override
+    public List<Long> builds(long productId) {
+        return List.copyOf(store.productBuilds.getOrDefault(productId, Set.of()));
+    }
+
+    @Override
+    public Product addPlatforms(long productId, List<org.albs.domain.product.ProductPlatform> platforms,
+                                List<ProductRepository> added) {
+        store.tx.requireActive("Products.addPlatforms");
+        Product p = rows.get(productId);
+        List<ProductRepository> stored = new ArrayList<>(p.repositories());
+        for (ProductRepository r : added) {
+            Repository row = repositories.upsert(new Repository(null, r.name(), r.arch(), r.url(), "rpm", r.debug(),
+                    10, true, false, null, null, r.platformId()));
+            stored.add(new ProductRepository(row.id(), r.name(), r.platformId(), r.platformName(), r.arch(),
+                    r.debug(), null, r.url()));
+        }
+        List<org.albs.domain.product.ProductPlatform> all = new ArrayList<>(p.platforms());
+        all.addAll(platforms);
+        Product saved = new Product(p.id(), p.name(), p.title(), p.description(), p.owner(), p.community(),
+                p.createdAt(), all, stored, p.teamId());
+        rows.put(productId, saved);
+        return withStoredRepositories(saved);
+    }
+
+    @Override
+    public boolean delete(long productId) {
+        store.tx.requireActive("Products.delete");
+        store.productNames.remove(productId);
+        store.productBuilds.remove(productId);
+        return rows.remove(productId) != null;
+    }
+
+    @Override
+    public boolean hasRunningJob(long productId) {
+        return false;
+    }
+
     private Product withStoredRepositories(Product p) {
         return p.withRepositories(p.repositories().stream().map(r -> {
             Repository row = repositories.findById(r.id()).orElseThrow();

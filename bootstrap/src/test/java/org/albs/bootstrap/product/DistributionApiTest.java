@@ -6,10 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +25,7 @@ import org.albs.bootstrap.support.NoJobWorkersProfile;
 import org.albs.bootstrap.support.PostgresDatabase;
 import org.albs.bootstrap.support.PulpStub;
 import org.albs.bootstrap.support.Queue;
+import org.albs.bootstrap.support.Sql;
 import org.albs.domain.artifacts.BuildRepositories;
 import org.albs.domain.product.Product;
 import org.junit.jupiter.api.Test;
@@ -62,17 +59,7 @@ class DistributionApiTest {
     }
 
     private long count(String sql, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.count(db, sql, args);
     }
 
     private long productJobs(long buildId) {
@@ -173,6 +160,8 @@ class DistributionApiTest {
         assertThat(pulp.content(debug)).hasSize(1);
         assertThat(pulp.content(src)).hasSize(1);
         assertThat(pulp.publications(x86)).isEqualTo(1);
+        given().when().get("/api/v1/builds/{id}/", build).then().statusCode(200)
+                .body("products.name", is(List.of(name))).body("products[0].id", org.hamcrest.Matchers.notNullValue());
         Api.asAdmin().when().delete("/api/v1/builds/{id}/remove", build).then().statusCode(409)
                 .body("detail", containsString("remove it from distribution " + name + " first"));
 
@@ -192,6 +181,7 @@ class DistributionApiTest {
         assertThat(pulp.content(x86)).isEmpty();
         assertThat(pulp.content(debug)).isEmpty();
         assertThat(pulp.content(src)).isEmpty();
+        given().when().get("/api/v1/builds/{id}/", build).then().statusCode(200).body("products", is(List.of()));
         Api.asAdmin().when().delete("/api/v1/builds/{id}/remove", build).then().statusCode(204);
     }
 }

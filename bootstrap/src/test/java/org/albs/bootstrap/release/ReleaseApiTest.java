@@ -74,8 +74,21 @@ class ReleaseApiTest {
                 .body("detail", containsString("Only the owner of build " + buildId));
         org.assertj.core.api.Assertions.assertThat(releaseCount()).as("nothing was written").isEqualTo(before);
 
-        long releaseId = ReleaseFlowTest.create(Map.of("builds", List.of(buildId), "platform_id", al8))
-                .statusCode(200).extract().jsonPath().getLong("id");
+        // the release pages read product.id/name/title (frontend-calls.md #44, #45)
+        String product = Api.unique("relprod");
+        long adminId = Api.asAdmin().when().get("/api/v1/users/me").then().statusCode(200).extract().jsonPath()
+                .getLong("id");
+        long productId = Api.asAdmin().contentType(ContentType.JSON).body(Map.of("name", product, "owner_id",
+                String.valueOf(adminId), "title", "T " + product, "platforms", List.of())).when()
+                .post("/api/v1/products/").then().statusCode(200).extract().jsonPath().getLong("id");
+        long releaseId = ReleaseFlowTest.create(Map.of("builds", List.of(buildId), "platform_id", al8,
+                "product_id", productId)).statusCode(200).body("product.id", equalTo((int) productId))
+                .body("product.name", equalTo(product)).extract().jsonPath().getLong("id");
+        RestAssured.given().when().get("/api/v1/releases/{id}/", releaseId).then().statusCode(200)
+                .body("product.id", equalTo((int) productId)).body("product.name", equalTo(product))
+                .body("product.title", equalTo("T " + product));
+        RestAssured.given().queryParam("pageNumber", 1).queryParam("product_id", productId).when()
+                .get("/api/v1/releases/").then().statusCode(200).body("releases[0].product.name", equalTo(product));
         Api.asAdmin().contentType(ContentType.JSON).body(Map.of("plan", Map.of("packages", List.of(
                 Map.of("package", Map.of("artifact_id", 999_999_999L), "repositories", List.of(Map.of("id", 1))),
                 Map.of("package", Map.of("full_name", "nope.rpm"), "repositories", List.of()),

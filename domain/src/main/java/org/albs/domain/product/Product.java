@@ -20,7 +20,8 @@ import org.albs.domain.identity.UserId;
  * are in it is kept apart (the list can be long).
  */
 public record Product(Long id, String name, String title, String description, UserId owner, boolean community,
-                      Instant createdAt, List<ProductPlatform> platforms, List<ProductRepository> repositories) {
+                      Instant createdAt, List<ProductPlatform> platforms, List<ProductRepository> repositories,
+                      Long teamId) {
     /** A name is part of repository names and base paths: letters, digits and {@code . _ + -}, a letter or digit first. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,99}");
 
@@ -35,9 +36,22 @@ public record Product(Long id, String name, String title, String description, Us
     /** A new product of these platforms, with its repositories laid out (none of them in the store yet). */
     public static Product create(String name, UserId owner, String ownerName, List<ProductPlatform> platforms,
                                  Instant now) {
+        return create(name, name, null, false, owner, ownerName, platforms, now);
+    }
+
+    /** A new product with its title, description and community flag (upstream's ProductCreate); no team yet. */
+    public static Product create(String name, String title, String description, boolean community, UserId owner,
+                                 String ownerName, List<ProductPlatform> platforms, Instant now) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a product name: " + name);
         }
+        return new Product(null, name, title, description, owner, community, now, platforms,
+                repositoriesOf(ownerName, name, platforms), null);
+    }
+
+    /** The repositories of these platforms: per arch one plain and one debug repository, and one {@code src}. */
+    public static List<ProductRepository> repositoriesOf(String ownerName, String name,
+                                                         List<ProductPlatform> platforms) {
         List<ProductRepository> repos = new ArrayList<>();
         for (ProductPlatform p : platforms) {
             Set<String> arches = new LinkedHashSet<>(p.arches());
@@ -48,7 +62,7 @@ public record Product(Long id, String name, String title, String description, Us
             }
             repos.add(repository(ownerName, name, p, "src", false));
         }
-        return new Product(null, name, name, null, owner, false, now, platforms, repos);
+        return repos;
     }
 
     /** Upstream's repository name of a product (§4.4). */
@@ -74,10 +88,15 @@ public record Product(Long id, String name, String title, String description, Us
     }
 
     public Product withId(long newId) {
-        return new Product(newId, name, title, description, owner, community, createdAt, platforms, repositories);
+        return new Product(newId, name, title, description, owner, community, createdAt, platforms, repositories,
+                teamId);
     }
 
     public Product withRepositories(List<ProductRepository> repos) {
-        return new Product(id, name, title, description, owner, community, createdAt, platforms, repos);
+        return new Product(id, name, title, description, owner, community, createdAt, platforms, repos, teamId);
+    }
+
+    public Product withTeam(long team) {
+        return new Product(id, name, title, description, owner, community, createdAt, platforms, repositories, team);
     }
 }

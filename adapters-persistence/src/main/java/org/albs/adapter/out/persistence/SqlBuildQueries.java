@@ -134,6 +134,13 @@ public class SqlBuildQueries implements BuildQueries {
                   JOIN platform_flavours f ON f.id = bf.flavour_id
                  WHERE bf.build_id = ANY (:ids) ORDER BY f.id""", builds, rs -> flavours.computeIfAbsent(
                 rs.getLong(1), k -> new ArrayList<>()).add(new BuildView.Flavour(rs.getLong(2), rs.getString(3))));
+        Map<Long, List<Object>> products = new HashMap<>();
+        jdbc.query("""
+                SELECT pb.build_id, p.id, p.name, p.title, p.is_community FROM product_builds pb
+                  JOIN products p ON p.id = pb.product_id
+                 WHERE pb.build_id = ANY (:ids) ORDER BY p.id""", builds, rs -> products.computeIfAbsent(
+                rs.getLong(1), k -> new ArrayList<>()).add(new BuildView.ProductSummary(rs.getLong(2),
+                rs.getString(3), rs.getString(4), rs.getBoolean(5))));
         Map<Long, List<BuildView.Artifact>> artifacts = new HashMap<>();
         jdbc.query("""
                 SELECT a.id, a.build_task_id, a.name, a.type, a.href, a.sha256, a.cas_hash, a.meta, a.sign_key_id
@@ -228,7 +235,8 @@ public class SqlBuildQueries implements BuildQueries {
                     new BuildView.Owner(rs.getLong(4), rs.getString(5), rs.getString(6)),
                     signTasks.getOrDefault(id, List.of()), linked.getOrDefault(id, List.of()),
                     Json.map(rs.getString(7)), flavours.getOrDefault(id, List.of()), Jdbc.getLong(rs, 8),
-                    rs.getBoolean(9), rs.getBoolean(10), List.of(), rs.getBoolean(11), Jdbc.getLong(rs, 12),
+                    rs.getBoolean(9), rs.getBoolean(10), products.getOrDefault(id, List.of()), rs.getBoolean(11),
+                    Jdbc.getLong(rs, 12),
                     rs.getInt(13), rs.getString(14) == null ? null
                     : new BuildView.Source("push", rs.getString(14), rs.getString(15), rs.getString(16)),
                     rs.getBoolean(17), Jdbc.getLong(rs, 18), pipeline.getOrDefault(id, List.of())));

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.albs.domain.product.Product;
 import org.albs.domain.product.ProductPackage;
+import org.albs.domain.product.ProductPlatform;
+import org.albs.domain.product.ProductRepository;
 
 /**
  * Products (distributions): the product with its platforms and its repositories (production rows of the
@@ -25,6 +27,34 @@ public interface Products {
 
     /** Every product, oldest first. */
     List<Product> list();
+
+    /**
+     * Products whose name or title contains {@code search} (case-insensitive; null or empty: every product),
+     * newest first, {@code limit} of them from {@code offset} ({@code limit} 0: all).
+     */
+    List<Product> search(String search, int offset, int limit);
+
+    /** How many products {@link #search} finds. */
+    long count(String search);
+
+    /** The product belongs to the team. */
+    void setTeam(long productId, long teamId);
+
+    /** The builds in the product, by id. */
+    List<Long> builds(long productId);
+
+    /**
+     * Adds the platforms and their repositories to the product, in the caller's transaction; returns it as stored.
+     *
+     * @throws org.albs.domain.ConflictException when the name of one of the repositories is taken
+     */
+    Product addPlatforms(long productId, List<ProductPlatform> platforms, List<ProductRepository> repositories);
+
+    /** Deletes the product and its repositories' rows (which builds are in it goes with it); false: no such product. */
+    boolean delete(long productId);
+
+    /** Whether a job of the product (making its repositories, adding or removing a build) is running now. */
+    boolean hasRunningJob(long productId);
 
     /** The store has the product's repository now: its handle and where it is served. */
     void repositoryCreated(long repositoryId, String handle, String url);

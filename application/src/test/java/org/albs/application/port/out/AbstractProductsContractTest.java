@@ -109,6 +109,37 @@ public abstract class AbstractProductsContractTest {
     }
 
     @Test
+    void productsAreSearchedNewestFirstGainPlatformsAndAreDeleted() {
+        User owner = f.user("owner");
+        Platform el9 = f.platform("el9", "x86_64");
+        Platform el8 = f.platform("el8", "x86_64");
+        Product a = insert("Srch-a-" + suffix, owner, owner.username(), el9);
+        Product b = tx(() -> products().insert(Product.create("srch-b-" + suffix, "Title " + suffix.toUpperCase(),
+                "about", true, owner.id(), owner.username(), List.of(), T0)));
+        assertThat(products().search("SRCH-", 0, 0)).extracting(Product::id).containsSubsequence(b.id(), a.id());
+        assertThat(products().search("srch-a-" + suffix, 0, 0)).extracting(Product::id).containsExactly(a.id());
+        assertThat(products().search("title " + suffix, 0, 0)).extracting(Product::id).containsExactly(b.id());
+        assertThat(products().count(suffix.toUpperCase())).isEqualTo(2);
+        assertThat(products().search(suffix, 1, 1)).extracting(Product::id).containsExactly(a.id());
+        assertThat(products().search(null, 0, 0)).extracting(Product::id).contains(a.id(), b.id());
+        assertThat(products().find(b.id()).orElseThrow().community()).isTrue();
+        assertThat(products().builds(a.id())).isEmpty();
+
+        ProductPlatform added = new ProductPlatform(el8.id(), el8.name(), el8.archList());
+        Product grown = tx(() -> products().addPlatforms(b.id(), List.of(added),
+                Product.repositoriesOf(owner.username(), b.name(), List.of(added))));
+        assertThat(grown.platforms()).containsExactly(added);
+        assertThat(grown.repositories()).hasSize(3).allMatch(r -> r.id() != null && !r.created());
+        assertThat(products().find(b.id()).orElseThrow()).isEqualTo(grown);
+
+        assertThat(tx(() -> products().delete(b.id()))).isTrue();
+        assertThat(products().find(b.id())).isEmpty();
+        assertThat(tx(() -> products().delete(b.id()))).isFalse();
+        assertThat(products().count(suffix)).isEqualTo(1);
+        assertThat(products().hasRunningJob(a.id())).isFalse();
+    }
+
+    @Test
     void aTakenNameOrRepositoryNameIsAConflict() {
         User owner = f.user("owner");
         Platform el9 = f.platform("el9", "x86_64");

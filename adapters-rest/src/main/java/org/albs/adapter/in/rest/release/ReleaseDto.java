@@ -26,7 +26,7 @@ import org.albs.domain.release.TargetRepository;
  */
 @RegisterForReflection
 public record ReleaseDto(long id, int status, List<Long> buildIds, List<Long> buildTaskIds, Map<String, Object> plan,
-                         UserDto owner, CreatedBy createdBy, PlatformRef platform, Object product, Long productId,
+                         UserDto owner, CreatedBy createdBy, PlatformRef platform, ProductRef product, Long productId,
                          Long referencePlatformId, Instant createdAt, Instant startedAt, Instant finishedAt) {
     /** The seed's {@code created_by}. */
     @RegisterForReflection
@@ -39,6 +39,11 @@ public record ReleaseDto(long id, int status, List<Long> buildIds, List<Long> bu
                               List<String> archList, Map<String, Object> modularity) {
     }
 
+    /** Upstream's Product as a release shows it: what the release pages read. */
+    @RegisterForReflection
+    public record ProductRef(long id, String name, String title, boolean isCommunity) {
+    }
+
     public static ReleaseDto of(ReleaseView view) {
         Release r = view.release();
         UserSummary o = view.owner();
@@ -49,7 +54,9 @@ public record ReleaseDto(long id, int status, List<Long> buildIds, List<Long> bu
                 o == null ? null : new CreatedBy(o.id(), o.username(), o.email()),
                 p == null ? null : new PlatformRef(p.id(), p.name(), p.distrType(), p.distrVersion(), p.pgpKey(),
                         p.archList(), p.modularity()),
-                null, r.productId(), r.referencePlatformId(), r.createdAt(), r.startedAt(), r.finishedAt());
+                view.product() == null ? null : new ProductRef(view.product().id(), view.product().name(),
+                        view.product().title(), view.product().community()),
+                r.productId(), r.referencePlatformId(), r.createdAt(), r.startedAt(), r.finishedAt());
     }
 
     static Map<String, Object> plan(ReleasePlan plan) {

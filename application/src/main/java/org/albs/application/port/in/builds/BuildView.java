@@ -64,6 +64,10 @@ public record BuildView(long id, LocalDateTime createdAt, LocalDateTime finished
                                   Map<String, Object> stats) {
     }
 
+    /** A product the build is in (upstream's Build.products: the builds added to it), as the build page reads it. */
+    public record ProductSummary(long id, String name, String title, boolean isCommunity) {
+    }
+
     /** A platform flavour the build was made with. */
     public record Flavour(long id, String name) {
     }
