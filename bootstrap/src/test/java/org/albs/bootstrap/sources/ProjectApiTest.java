@@ -79,7 +79,22 @@ class ProjectApiTest {
     }
 
     @Test
-    void malformedEntriesAreSkippedAndCounted() {
+    void malformedEntriesAreSkippedAndCounted() throws InterruptedException {
+        // the git cacher reads the index too (and counts what it skips): hold its lock so no refresh runs meanwhile
+        String lock = "albs-test:" + org.albs.application.sources.GitCacher.LOCK;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!"OK".equals(SourcesServices.redis().cli("SET", lock, "ProjectApiTest", "NX", "PX", "60000"))) {
+            assertThat(System.nanoTime()).as("the git cacher's lock comes free").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        try {
+            countMalformedEntries();
+        } finally {
+            SourcesServices.redis().cli("DEL", lock);
+        }
+    }
+
+    private void countMalformedEntries() {
         double before = malformedCount();
         store(RPMS, entry("good", "rpms", List.of("c8"), List.of("c8")),
                 "\"rpms/no-tags\": {\"name\": \"no-tags\", \"full_name\": \"rpms/no-tags\", \"clone_url\": \"u\"}",
