@@ -5,7 +5,7 @@
 -- platform, all COMPLETED (status 2) with started/finished times, attempt 1, lease held by the owner,
 -- built_srpm_url set on the ref's tasks, open_tasks 0 and finished_at set on the build. With details=1 (default)
 -- each task also gets what build_done writes: 2 artifacts (rpm + build_log, 64-hex sha256), a performance_stats
--- row, a pending artifact_import_jobs row, and history CLAIM + DONE.
+-- row, a finished IMPORT_ARTIFACTS store job, and history CLAIM + DONE.
 --
 -- Usage (against the server's database, while or after the server ran its migrations):
 --   psql -d albs_bench -v n=100000 -f bench/seed_builds.sql
@@ -93,8 +93,9 @@ SELECT t.id, x.name, x.type, x.href, encode(sha256(convert_to(x.href, 'UTF8')), 
          '/pulp/api/v3/artifacts/seed-' || t.id || '-log/', NULL::jsonb)) AS x(name, type, href, meta)
  ORDER BY t.id;
 
-INSERT INTO artifact_import_jobs (build_task_id, created_at, next_attempt_at)
-SELECT id, finished_at, finished_at FROM seed_tasks ORDER BY id;
+-- each task's artifacts imported: a finished import job (StoreJobStatus DONE = 2)
+INSERT INTO store_jobs (kind, build_id, build_task_id, status, attempt, started_at, finished_at, created_at)
+SELECT 'IMPORT_ARTIFACTS', build_id, id, 2, 1, finished_at, finished_at, finished_at FROM seed_tasks ORDER BY id;
 
 INSERT INTO performance_stats (build_task_id, statistics)
 SELECT id, jsonb_build_object(
