@@ -569,14 +569,10 @@ public class StoreJobService implements RunStoreJobsUseCase, FindStoreJobsUseCas
     private List<PackageKnowledge.Distribution> distributions(Platform platform) {
         List<PackageKnowledge.Distribution> list = new ArrayList<>();
         for (String name : platform.referencePlatforms()) {
-            platforms.findByNames(List.of(name)).forEach(p -> list.add(distribution(p)));
+            platforms.findByNames(List.of(name)).forEach(p -> list.add(PackageKnowledge.Distribution.of(p)));
         }
-        list.add(distribution(platform));
+        list.add(PackageKnowledge.Distribution.of(platform));
         return list;
-    }
-
-    private static PackageKnowledge.Distribution distribution(Platform p) {
-        return new PackageKnowledge.Distribution(p.name(), p.distrVersion());
     }
 
     // ---- operators ----------------------------------------------------------------------------------------------

@@ -226,16 +226,12 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
         List<PackageKnowledge.Distribution> distributions = new ArrayList<>();
         List<Platform> references = reference != null ? List.of(reference)
                 : platforms.findByNames(platform.referencePlatforms());
-        references.forEach(p -> distributions.add(distribution(p)));
-        distributions.add(distribution(platform));
+        references.forEach(p -> distributions.add(PackageKnowledge.Distribution.of(p)));
+        distributions.add(PackageKnowledge.Distribution.of(platform));
         Map<String, Set<Long>> present = releases.presence(platform.id(),
                 packages.stream().map(ReleasePackage::nevra).distinct().toList());
         return new Basis(platform, distinctBuilds, List.copyOf(new LinkedHashSet<>(taskIds)), packages,
                 repositories, distributions, present);
-    }
-
-    private static PackageKnowledge.Distribution distribution(Platform p) {
-        return new PackageKnowledge.Distribution(p.name(), p.distrVersion());
     }
 
     /**
@@ -260,17 +256,9 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
         return ReleasePlanner.plan(layout, basis.packages(), known, basis.present());
     }
 
-    /** {@code AlmaLinux-8} → {@code almalinux}: the platform's name before its version, as repositories are named. */
+    /** {@code AlmaLinux-8} → {@code almalinux}: the platform's distribution, as its repositories are named. */
     static String cleanName(String platformName) {
-        int end = 0;
-        while (end < platformName.length() && !Character.isDigit(platformName.charAt(end))) {
-            end++;
-        }
-        String name = platformName.substring(0, end);
-        while (name.endsWith("-")) {
-            name = name.substring(0, name.length() - 1);
-        }
-        return name.toLowerCase(Locale.ROOT);
+        return Platform.distributionName(platformName).toLowerCase(Locale.ROOT);
     }
 
     /** The platform and the platforms it may release builds of (its data's {@code compatible_release_platforms}). */

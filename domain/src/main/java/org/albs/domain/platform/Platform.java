@@ -20,4 +20,24 @@ public record Platform(Long id, String name, String type, String distrType, Stri
         referencePlatforms = referencePlatforms == null ? List.of() : List.copyOf(referencePlatforms);
         data = data == null ? Map.of() : data;
     }
+
+    /**
+     * The distribution a platform name names: the part before its version, without leading or trailing {@code -}
+     * ({@code AlmaLinux-8} → {@code AlmaLinux}, {@code CentOS-Stream-9-beta} → {@code CentOS-Stream}), as the package
+     * knowledge base and the production repositories name it.
+     */
+    public static String distributionName(String platformName) {
+        int end = 0;
+        while (end < platformName.length() && !Character.isDigit(platformName.charAt(end))) {
+            end++;
+        }
+        int begin = 0;
+        while (begin < end && platformName.charAt(begin) == '-') {
+            begin++;
+        }
+        while (end > begin && platformName.charAt(end - 1) == '-') {
+            end--;
+        }
+        return platformName.substring(begin, end);
+    }
 }

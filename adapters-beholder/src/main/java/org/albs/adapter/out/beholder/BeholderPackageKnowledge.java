@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.albs.application.port.out.PackageKnowledge;
+import org.albs.domain.platform.Platform;
 import org.albs.domain.release.KnownPackage;
 import org.albs.domain.release.MatchMethod;
 
@@ -164,12 +165,17 @@ public final class BeholderPackageKnowledge implements PackageKnowledge {
             MatchMethod.CLOSEST, MatchMethod.EXACT);
 
     URI projectsUri(Distribution distribution) {
+        return URI.create(distroBase(distribution) + "/projects/");
+    }
+
+    /** {@code {host}/api/v1/distros/{name}/{version}}: where beholder answers about a distribution. */
+    private String distroBase(Distribution distribution) {
         String host = settings.host().orElseThrow();
         while (host.endsWith("/")) {
             host = host.substring(0, host.length() - 1);
         }
-        return URI.create(host + "/api/v1/distros/" + pathSegment(cleanDistributionName(distribution.name()))
-                + "/" + pathSegment(distribution.version()) + "/projects/");
+        return host + "/api/v1/distros/" + pathSegment(cleanDistributionName(distribution.name())) + "/"
+                + pathSegment(distribution.version());
     }
 
     /** Every package under {@code packages.<match kind>[]}. */
@@ -197,30 +203,12 @@ public final class BeholderPackageKnowledge implements PackageKnowledge {
     }
 
     URI projectUri(Distribution distribution, String srpmFileName) {
-        String host = settings.host().orElseThrow();
-        while (host.endsWith("/")) {
-            host = host.substring(0, host.length() - 1);
-        }
-        return URI.create(host + "/api/v1/distros/" + pathSegment(cleanDistributionName(distribution.name()))
-                + "/" + pathSegment(distribution.version())
-                + "/project/" + pathSegment(srpmFileName)
-                + "?match=closest");
+        return URI.create(distroBase(distribution) + "/project/" + pathSegment(srpmFileName) + "?match=closest");
     }
 
-    /** The part of a platform name before its first digit, without leading or trailing {@code -}. */
+    /** The distribution's name as beholder's paths have it ({@link Platform#distributionName}). */
     static String cleanDistributionName(String name) {
-        int end = 0;
-        while (end < name.length() && !Character.isDigit(name.charAt(end))) {
-            end++;
-        }
-        int begin = 0;
-        while (begin < end && name.charAt(begin) == '-') {
-            begin++;
-        }
-        while (end > begin && name.charAt(end - 1) == '-') {
-            end--;
-        }
-        return name.substring(begin, end);
+        return Platform.distributionName(name);
     }
 
     /** Percent-encodes everything but RFC 3986 unreserved characters (so {@code +} → {@code %2B}, space → {@code %20}). */

@@ -10,6 +10,10 @@ import java.util.Map;
 public interface PackageKnowledge {
     /** A distribution as the knowledge base names it (e.g. {@code AlmaLinux} {@code 9}). */
     record Distribution(String name, String version) {
+        /** The distribution of a platform: its name and version. */
+        public static Distribution of(org.albs.domain.platform.Platform platform) {
+            return new Distribution(platform.name(), platform.distrVersion());
+        }
     }
 
     /** Whether a knowledge base is configured; without one, nothing is multilib. */
