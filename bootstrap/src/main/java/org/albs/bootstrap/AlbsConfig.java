@@ -249,6 +249,28 @@ public interface AlbsConfig {
 
         /** A platforms YAML file; without it the bundled AlmaLinux 8 and 9 definitions are used. */
         Optional<String> location();
+
+        /**
+         * The distribution's own product (upstream's bootstrap_permissions: product {@code AlmaLinux} of team
+         * {@code almalinux}, owned by the system user {@code base_user}), made with the reference data and given
+         * every platform of it; its builds are released into the platforms' production repositories.
+         */
+        DistributionProduct product();
+
+        interface DistributionProduct {
+            @WithDefault("AlmaLinux")
+            String name();
+
+            @WithDefault("almalinux")
+            String team();
+
+            /** The system user owning it: no password, inactive, so nobody signs in as it. */
+            @WithDefault("base_user")
+            String owner();
+
+            @WithDefault("base_user@almalinux.org")
+            String ownerEmail();
+        }
     }
 
     interface Releases {

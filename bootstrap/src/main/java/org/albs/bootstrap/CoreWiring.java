@@ -13,6 +13,7 @@ import org.albs.adapter.out.beholder.BeholderSettings;
 import org.albs.application.artifacts.StoreJobService;
 import org.albs.application.builds.BuildNodeService;
 import org.albs.application.builds.BuildService;
+import org.albs.application.team.Access;
 import org.albs.application.identity.IdentityService;
 import org.albs.application.platform.PlatformFlavourService;
 import org.albs.application.platform.PlatformService;
@@ -83,9 +84,9 @@ public class CoreWiring {
     @Produces
     @Singleton
     BuildService buildService(Builds builds, BuildQueries queries, BuildTaskQueue queue, Platforms platforms,
-                              PlatformFlavours flavours, StoreJobs jobs, BuildArtifacts artifacts, Transactions tx,
-                              Clock clock) {
-        return new BuildService(builds, queries, queue, platforms, flavours, jobs, artifacts, tx, clock);
+                              PlatformFlavours flavours, StoreJobs jobs, BuildArtifacts artifacts, Access access,
+                              Transactions tx, Clock clock) {
+        return new BuildService(builds, queries, queue, platforms, flavours, jobs, artifacts, access, tx, clock);
     }
 
     @Produces

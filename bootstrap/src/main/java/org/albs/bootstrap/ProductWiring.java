@@ -11,12 +11,14 @@ import org.albs.application.port.in.team.CreateTeamUseCase;
 import org.albs.application.port.out.ArtifactStore;
 import org.albs.application.port.out.Builds;
 import org.albs.application.port.out.Platforms;
+import org.albs.application.port.out.GenKeyTasks;
 import org.albs.application.port.out.Products;
 import org.albs.application.port.out.StoreJobs;
 import org.albs.application.port.out.Teams;
 import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.Users;
 import org.albs.application.product.ProductCatalogService;
+import org.albs.application.team.Access;
 import org.albs.application.product.ProductJob;
 import org.albs.application.product.ProductService;
 import org.albs.domain.artifacts.StoreJobKind;
@@ -37,9 +39,10 @@ public class ProductWiring {
     @Produces
     @Singleton
     ProductCatalogService productCatalog(Products products, Platforms platforms, Users users, Teams teams,
-                                         CreateTeamUseCase createTeam, StoreJobs jobs, Transactions tx,
-                                         Clock clock) {
-        return new ProductCatalogService(products, platforms, users, teams, createTeam, jobs, tx, clock);
+                                         CreateTeamUseCase createTeam, StoreJobs jobs, GenKeyTasks genKeys,
+                                         Access access, Transactions tx, Clock clock) {
+        return new ProductCatalogService(products, platforms, users, teams, createTeam, jobs, genKeys, access, tx,
+                clock);
     }
 
     @Produces

@@ -17,6 +17,7 @@ import org.albs.application.port.out.Transactions;
 import org.albs.application.port.out.Users;
 import org.albs.application.release.ReleaseJob;
 import org.albs.application.release.ReleaseService;
+import org.albs.application.team.Access;
 import org.albs.domain.artifacts.StoreJobKind;
 
 /** Releases: the release service, and the commit and revert jobs it registers with the store job workers. */
@@ -25,8 +26,9 @@ public class ReleaseWiring {
     @Produces
     @Singleton
     ReleaseService releaseService(Releases releases, Platforms platforms, Users users, Products products,
-                                  PackageKnowledge knowledge, StoreJobs jobs, Transactions tx, Clock clock) {
-        return new ReleaseService(releases, platforms, users, products, knowledge, jobs, tx, clock);
+                                  Access access, PackageKnowledge knowledge, StoreJobs jobs, Transactions tx,
+                                  Clock clock) {
+        return new ReleaseService(releases, platforms, users, products, access, knowledge, jobs, tx, clock);
     }
 
     @Produces

@@ -24,6 +24,7 @@ import io.quarkus.runtime.StartupEvent;
 import org.albs.adapter.in.rest.platform.PlatformRequest;
 import org.albs.application.port.in.identity.EnsureAdminUseCase;
 import org.albs.application.port.in.platform.LoadReferenceDataUseCase;
+import org.albs.application.port.in.product.EnsureDistributionProductUseCase;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,9 +70,10 @@ public class StartupTasks {
     }
 
     void onStart(@Observes StartupEvent event, AlbsConfig config, EnsureAdminUseCase identity,
-                 LoadReferenceDataUseCase platforms, ObjectMapper json, DataSource db) throws IOException {
+                 LoadReferenceDataUseCase platforms, EnsureDistributionProductUseCase product, ObjectMapper json,
+                 DataSource db) throws IOException {
         if (!config.startupTasksInBackground()) {
-            run(config, identity, platforms, readPlatforms(json, config));
+            run(config, identity, platforms, product, readPlatforms(json, config));
             state = State.DONE;
             return;
         }
@@ -79,7 +81,7 @@ public class StartupTasks {
             try {
                 List<PlatformRequest> defs = readPlatforms(json, config);
                 state = alreadyThere(db, config, defs) ? State.REFRESHING : State.CREATING;
-                run(config, identity, platforms, defs);
+                run(config, identity, platforms, product, defs);
                 state = State.DONE;
             } catch (IOException | RuntimeException e) {
                 LOG.error("Start-up tasks failed: the server stops", e);
@@ -91,7 +93,7 @@ public class StartupTasks {
     }
 
     private static void run(AlbsConfig config, EnsureAdminUseCase identity, LoadReferenceDataUseCase platforms,
-                            List<PlatformRequest> defs) {
+                            EnsureDistributionProductUseCase product, List<PlatformRequest> defs) {
         var admin = config.admin();
         if (admin.username().isPresent() && admin.email().isPresent() && admin.password().isPresent()) {
             identity.ensureAdmin(admin.username().get(), admin.email().get(), admin.password().get());
@@ -100,6 +102,11 @@ public class StartupTasks {
         if (defs != null) {
             platforms.loadReferenceData(defs.stream().map(PlatformRequest::toSpec).toList());
             LOG.infof("Loaded %d platform definitions", defs.size());
+            var spec = config.referenceData().product();
+            product.ensureDistribution(new EnsureDistributionProductUseCase.DistributionProduct(spec.name(),
+                    spec.team(), spec.owner(), spec.ownerEmail(),
+                    defs.stream().map(PlatformRequest::name).distinct().toList()));
+            LOG.infof("Product %s is ready", spec.name());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -43,6 +44,9 @@ import org.albs.domain.builds.BuildTaskRef;
 import org.albs.domain.builds.PlatformTarget;
 import org.albs.domain.builds.RestartPlanner;
 import org.albs.domain.identity.User;
+import org.albs.domain.product.Product;
+import org.albs.domain.team.Action;
+import org.albs.application.team.Access;
 import org.albs.domain.lease.Change;
 import org.albs.domain.platform.Platform;
 
@@ -58,11 +62,13 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
     private final BuildArtifacts artifacts;
     private final Transactions tx;
     private final Clock clock;
+    private final Access access;
 
     public BuildService(Builds builds, BuildQueries queries, BuildTaskQueue queue, Platforms platforms,
-                        PlatformFlavours flavours, StoreJobs jobs, BuildArtifacts artifacts, Transactions tx,
-                        Clock clock) {
+                        PlatformFlavours flavours, StoreJobs jobs, BuildArtifacts artifacts, Access access,
+                        Transactions tx, Clock clock) {
         this.flavours = flavours;
+        this.access = access;
         this.jobs = jobs;
         this.artifacts = artifacts;
         this.builds = builds;
@@ -108,7 +114,9 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
                     p.add("Unknown platform flavours " + unknown, "value_error", "platform_flavors");
                 }
             }
+            Optional<Product> product = cmd.productId() == null ? Optional.empty() : products(cmd.productId(), p);
             p.throwIfAny();
+            product.ifPresent(pr -> access.requireOnProduct(actor, pr, Action.CREATE_BUILD));
             List<BuildTaskRef> refs = cmd.tasks().stream().map(CreateBuildCommand.RefEntry::toRef).toList();
             BuildPlan plan = BuildPlanner.plan(targets, refs, cmd.mockOptions(), cmd.secureBoot());
             Instant now = clock.instant();
@@ -152,7 +160,7 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
     public void restartFailed(User actor, long buildId, boolean parallel) {
         tx.run(() -> {
             Instant now = clock.instant();
-            requireOwner(actor, buildId, "restart");
+            requireOwner(actor, buildId, Action.CREATE_BUILD);
             List<RestartPlanner.Candidate> candidates = builds.restartCandidates(buildId);
             RestartPlanner.RestartPlan plan = parallel ? RestartPlanner.parallel(candidates)
                     : RestartPlanner.sequential(candidates);
@@ -185,7 +193,7 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
     public void cancel(User actor, long buildId) {
         tx.run(() -> {
             Instant now = clock.instant();
-            requireOwner(actor, buildId, "cancel");
+            requireOwner(actor, buildId, Action.CREATE_BUILD);
             OpenTaskCounts counts = new OpenTaskCounts();
             List<BuildTask> cancelled = new ArrayList<>();
             for (BuildTask task : queue.lockIdle(buildId)) {
@@ -202,7 +210,7 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
     @Override
     public void delete(User actor, long buildId) {
         tx.run(() -> {
-            Builds.BuildHeader header = requireOwner(actor, buildId, "delete");
+            Builds.BuildHeader header = requireOwner(actor, buildId, Action.DELETE_BUILD);
             BuildDeletion.requireDeletable(buildId, header.released(), builds.productsOf(buildId));
             List<ArtifactStore.StoredRepository> repositories = artifacts.removeRepositories(buildId);
             builds.delete(buildId);
@@ -214,10 +222,20 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
         });
     }
 
-    private Builds.BuildHeader requireOwner(User actor, long buildId, String what) {
+    /** The product a build is created for; an unknown one is a problem at {@code product_id}. */
+    private Optional<Product> products(long productId, Problems p) {
+        try {
+            return Optional.of(access.product(productId));
+        } catch (NotFoundException e) {
+            p.add(e.getMessage(), "value_error", "product_id");
+            return Optional.empty();
+        }
+    }
+
+    private Builds.BuildHeader requireOwner(User actor, long buildId, Action action) {
         Builds.BuildHeader header = builds.find(buildId)
                 .orElseThrow(() -> new NotFoundException("Build with build_id=" + buildId + " is not found"));
-        actor.requireOwnerOrSuperuser(header.owner(), what + " this build");
+        access.requireOnBuild(actor, header, action);
         return header;
     }
 }

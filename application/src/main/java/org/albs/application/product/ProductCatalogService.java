@@ -10,12 +10,15 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.albs.application.port.in.identity.UserSummary;
+import org.albs.application.port.in.product.EnsureDistributionProductUseCase;
 import org.albs.application.port.in.product.ManageProductsUseCase;
 import org.albs.application.port.in.product.NewProductCommand;
 import org.albs.application.port.in.product.PlatformRef;
 import org.albs.application.port.in.product.ProductPage;
 import org.albs.application.port.in.product.ProductView;
+import org.albs.application.port.in.signing.SignNodeUseCase;
 import org.albs.application.port.in.team.CreateTeamUseCase;
+import org.albs.application.port.out.GenKeyTasks;
 import org.albs.application.port.out.Platforms;
 import org.albs.application.port.out.Products;
 import org.albs.application.port.out.StoreJobs;
@@ -28,6 +31,10 @@ import org.albs.domain.PermissionDeniedException;
 import org.albs.domain.Problems;
 import org.albs.domain.artifacts.StoreJob;
 import org.albs.domain.artifacts.StoreJobKind;
+import org.albs.application.team.Access;
+import org.albs.domain.identity.NewUser;
+import org.albs.domain.signing.GenKeyTask;
+import org.albs.domain.team.Action;
 import org.albs.domain.identity.User;
 import org.albs.domain.identity.UserId;
 import org.albs.domain.platform.Platform;
@@ -44,18 +51,23 @@ import org.albs.domain.team.Team;
  * {@link ProductJob}), deletion (the store's repositories removed by a {@code delete_repositories} job) and new
  * platforms. Every change is one transaction: a refused request writes nothing.
  */
-public final class ProductCatalogService implements ManageProductsUseCase {
+public final class ProductCatalogService implements ManageProductsUseCase, EnsureDistributionProductUseCase {
     private final Products products;
     private final Platforms platforms;
     private final Users users;
     private final Teams teams;
     private final CreateTeamUseCase createTeam;
     private final StoreJobs jobs;
+    private final GenKeyTasks genKeys;
+    private final Access access;
     private final Transactions tx;
     private final Clock clock;
 
     public ProductCatalogService(Products products, Platforms platforms, Users users, Teams teams,
-                                 CreateTeamUseCase createTeam, StoreJobs jobs, Transactions tx, Clock clock) {
+                                 CreateTeamUseCase createTeam, StoreJobs jobs, GenKeyTasks genKeys, Access access,
+                                 Transactions tx, Clock clock) {
+        this.genKeys = genKeys;
+        this.access = access;
         this.products = products;
         this.platforms = platforms;
         this.users = users;
@@ -96,6 +108,10 @@ public final class ProductCatalogService implements ManageProductsUseCase {
         if (!actor.superuser() && actor.id().value() != command.ownerId()) {
             throw new PermissionDeniedException("Only a superuser may create a product for another user");
         }
+        if (!actor.superuser() && !command.community()) {
+            throw new PermissionDeniedException("Only a superuser may create a product that is not a community "
+                    + "product: it releases into its platforms' production repositories");
+        }
         return tx.inTransaction(() -> {
             Optional<User> owner = users.findById(new UserId(command.ownerId()));
             Problems p = new Problems();
@@ -114,6 +130,10 @@ public final class ProductCatalogService implements ManageProductsUseCase {
             if (!product.repositories().isEmpty()) {
                 jobs.enqueue(repositoriesJob(product.id()));
             }
+            if (product.community()) {
+                // a community product signs with a key of its own: a sign node makes it (upstream's GenKeyTask)
+                genKeys.insert(keyGeneration(owner.get(), product));
+            }
             return new Views(Optional.of(actor)).of(product);
         });
     }
@@ -127,6 +147,12 @@ public final class ProductCatalogService implements ManageProductsUseCase {
             if (!held.isEmpty()) {
                 throw new ConflictException("Product " + product.name() + " holds " + held.size()
                         + " build(s): remove them from it first");
+            }
+            List<Long> open = products.openBuilds(id);
+            if (!open.isEmpty()) {
+                throw new ConflictException("Builds of product " + product.name() + " are still running ("
+                        + open.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                        + "): cancel them or wait until they are done");
             }
             if (products.hasRunningJob(id)) {
                 throw new ConflictException("A job of product " + product.name()
@@ -172,11 +198,70 @@ public final class ProductCatalogService implements ManageProductsUseCase {
             }
             String ownerName = users.findById(product.owner()).map(User::username).orElseThrow(() ->
                     new ConflictException("The owner of product " + product.name() + " is gone"));
-            List<ProductRepository> repos = Product.repositoriesOf(ownerName, product.name(), added);
+            List<ProductRepository> repos = product.repositoriesFor(ownerName, added);
             Product changed = products.addPlatforms(id, added, repos);
-            jobs.enqueue(repositoriesJob(id));
+            if (!repos.isEmpty()) {
+                jobs.enqueue(repositoriesJob(id));
+            }
             return new Views(Optional.of(actor)).of(changed);
         });
+    }
+
+    @Override
+    public SignNodeUseCase.GenKeyOffer generateKey(User actor, long id) {
+        return tx.inTransaction(() -> {
+            Product product = require(id);
+            if (!product.community()) {
+                throw new ConflictException("Product " + product.name() + " is not a community product: it signs"
+                        + " with the distribution's keys");
+            }
+            access.requireOnProduct(actor, product, Action.GEN_KEY);
+            User owner = users.findById(product.owner()).orElseThrow(() ->
+                    new ConflictException("The owner of product " + product.name() + " is gone"));
+            GenKeyTask task = keyGeneration(owner, product);
+            return new SignNodeUseCase.GenKeyOffer(genKeys.insert(task), task.userName(), task.userEmail(),
+                    task.productName());
+        });
+    }
+
+    /** The key a community product signs with is its owner's: "{owner}/{product} ALBS community repo <e-mail>". */
+    private static GenKeyTask keyGeneration(User owner, Product product) {
+        return GenKeyTask.created(owner.username(), owner.email(), product.name(), owner.id());
+    }
+
+    @Override
+    public long ensureDistribution(DistributionProduct spec) {
+        try {
+            return tx.inTransaction(() -> ensure(spec));
+        } catch (ConflictException | Users.Duplicate e) {
+            // another instance made the user, team or product at the same moment: it is there now
+            return tx.inTransaction(() -> ensure(spec));
+        }
+    }
+
+    private long ensure(DistributionProduct spec) {
+        User owner = users.findByEmail(spec.ownerEmail()).orElseGet(() -> users.insert(
+                new NewUser(spec.owner(), spec.ownerEmail(), null, false, true, false), clock.instant()));
+        Problems ignored = new Problems();
+        List<ProductPlatform> wanted = resolve(spec.platforms().stream().map(n -> new PlatformRef(null, n))
+                .toList(), ignored);
+        Optional<Product> found = products.findByName(spec.name());
+        if (found.isPresent()) {
+            Product product = found.get();
+            if (product.community()) {
+                throw new IllegalStateException("Product " + spec.name() + " exists and is a community product: it"
+                        + " cannot be the distribution's own product");
+            }
+            List<ProductPlatform> added = wanted.stream().filter(w -> !product.hasPlatform(w.name())).toList();
+            if (!added.isEmpty()) {
+                products.addPlatforms(product.id(), added, List.of());
+            }
+            return product.id();
+        }
+        Team team = teams.all().stream().filter(t -> t.name().equals(spec.team())).findFirst()
+                .orElseGet(() -> createTeam.found(owner.id(), spec.team(), Set.of(RoleKind.values())));
+        return products.insert(Product.create(spec.name(), spec.name(), null, false, owner.id(), owner.username(),
+                wanted, clock.instant()).withTeam(team.id())).id();
     }
 
     private Product require(long id) {

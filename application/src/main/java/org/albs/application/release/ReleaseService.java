@@ -35,6 +35,9 @@ import org.albs.domain.PermissionDeniedException;
 import org.albs.domain.artifacts.StoreJob;
 import org.albs.domain.artifacts.StoreJobKind;
 import org.albs.domain.identity.User;
+import org.albs.domain.product.Product;
+import org.albs.domain.team.Action;
+import org.albs.application.team.Access;
 import org.albs.domain.platform.Platform;
 import org.albs.domain.release.KnownPackage;
 import org.albs.domain.release.PlanEdit;
@@ -59,20 +62,16 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
     private final Releases releases;
     private final Platforms platforms;
     private final Products products;
+    private final Access access;
     private final Users users;
     private final PackageKnowledge knowledge;
     private final StoreJobs jobs;
     private final Transactions tx;
     private final Clock clock;
 
-    /** Without products: a release shows no product (for tests that do not need it). */
-    public ReleaseService(Releases releases, Platforms platforms, Users users, PackageKnowledge knowledge,
-                          StoreJobs jobs, Transactions tx, Clock clock) {
-        this(releases, platforms, users, null, knowledge, jobs, tx, clock);
-    }
-
-    public ReleaseService(Releases releases, Platforms platforms, Users users, Products products,
+    public ReleaseService(Releases releases, Platforms platforms, Users users, Products products, Access access,
                           PackageKnowledge knowledge, StoreJobs jobs, Transactions tx, Clock clock) {
+        this.access = access;
         this.releases = releases;
         this.products = products;
         this.platforms = platforms;
@@ -107,8 +106,13 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
 
     /** Plans a release as {@link #create(User, NewReleaseCommand)} does, with {@code storing} in its last transaction. */
     public Optional<ReleaseView> create(User actor, NewReleaseCommand command, Storing storing) {
-        Basis basis = tx.inTransaction(() -> basis(actor, command.builds(), command.buildTasks(),
-                command.platformId(), command.referencePlatformId()));
+        Basis basis = tx.inTransaction(() -> {
+            if (command.productId() != null) {
+                requireReleasable(actor, command.productId());
+            }
+            return basis(actor, command.builds(), command.buildTasks(), command.platformId(),
+                    command.referencePlatformId());
+        });
         ReleasePlan plan = plan(basis);
         Instant now = clock.instant();
         return tx.inTransaction(() -> {
@@ -159,6 +163,23 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
             releases.update(changed);
             return view(changed);
         });
+    }
+
+    /**
+     * A release names the distribution's own product (its builds go to the platform's production repositories), and
+     * the actor may release into it (upstream's {@code release_to_product}). A community product's builds reach its
+     * own repositories by adding them to it (POST /api/v1/products/add/…), not by a release.
+     */
+    private void requireReleasable(User actor, long productId) {
+        Product product = products.find(productId).orElseThrow(() -> new InvalidInputException(List.of(
+                FieldProblem.of("product " + productId + " does not exist", "value_error", "product_id"))));
+        if (product.community()) {
+            throw new InvalidInputException(List.of(FieldProblem.of("product " + product.name() + " is a community"
+                    + " product: releases go into the distribution's production repositories; add the build to the"
+                    + " product instead (POST /api/v1/products/add/{build_id}/" + product.name() + "/)",
+                    "value_error", "product_id")));
+        }
+        access.requireOnProduct(actor, product, Action.RELEASE_TO_PRODUCT);
     }
 
     private static List<String> nevras(ReleasePlan plan) {
@@ -355,6 +376,6 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
         UserSummary owner = users.findById(r.owner()).map(u -> new UserSummary(u.id().value(), u.username(),
                 u.email(), u.active(), u.verified(), u.superuser())).orElse(null);
         return new ReleaseView(r, owner, platforms.findById(r.platformId()).orElse(null),
-                products == null || r.productId() == null ? null : products.find(r.productId()).orElse(null));
+                r.productId() == null ? null : products.find(r.productId()).orElse(null));
     }
 }

@@ -51,7 +51,7 @@ class BuildNodeServiceTest {
             a.tx(), clock, policy, "http://pulp/pulp/content/builds");
     private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(),
             a.flavours(), a.jobs(),
-            a.artifacts(), a.tx(), clock);
+            a.artifacts(), a.access(), a.tx(), clock);
 
     private User alice;
     private User bob;

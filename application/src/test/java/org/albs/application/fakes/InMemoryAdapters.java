@@ -35,6 +35,10 @@ public final class InMemoryAdapters {
     private final InMemoryReleases releases = new InMemoryReleases(store, repositories, signKeys, signTasks);
     private final InMemoryAutoReleases autoReleases = new InMemoryAutoReleases(store, tests, signTasks);
     private final InMemoryPackageKnowledge knowledge = new InMemoryPackageKnowledge();
+    private final InMemoryProducts products = new InMemoryProducts(store, repositories);
+    private final InMemoryTeams teams = new InMemoryTeams(tx);
+    private final InMemoryGenKeyTasks genKeys = new InMemoryGenKeyTasks(tx);
+    private final org.albs.application.team.Access access = new org.albs.application.team.Access(products, teams);
     {
         knowledge.disable();
     }
@@ -48,6 +52,22 @@ public final class InMemoryAdapters {
 
     public ImmediateTransactions tx() {
         return tx;
+    }
+
+    public InMemoryProducts products() {
+        return products;
+    }
+
+    public InMemoryTeams teams() {
+        return teams;
+    }
+
+    public InMemoryGenKeyTasks genKeys() {
+        return genKeys;
+    }
+
+    public org.albs.application.team.Access access() {
+        return access;
     }
 
     public InMemoryUsers users() {
@@ -137,7 +157,7 @@ public final class InMemoryAdapters {
     /** The build service over these adapters. */
     public org.albs.application.builds.BuildService buildService() {
         return new org.albs.application.builds.BuildService(builds, queries, queue, platforms, flavours, jobs,
-                artifacts, tx, clock);
+                artifacts, access, tx, clock);
     }
 
     /** The build nodes' service over these adapters (a 20-minute lease, 3 attempts). */

@@ -93,7 +93,7 @@ public final class InMemoryBuilds implements Builds {
 
     @Override
     public Optional<BuildHeader> find(long buildId) {
-        return Optional.ofNullable(store.builds.get(buildId)).map(b -> new BuildHeader(b.id, b.owner, b.released, b.finishedAt));
+        return Optional.ofNullable(store.builds.get(buildId)).map(b -> new BuildHeader(b.id, b.owner, b.released, b.finishedAt, b.productId));
     }
 
     @Override

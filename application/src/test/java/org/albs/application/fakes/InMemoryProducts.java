@@ -131,6 +131,12 @@ public final class InMemoryProducts implements Products {
         return false;
     }
 
+    @Override
+    public List<Long> openBuilds(long productId) {
+        return store.builds.values().stream().filter(b -> Long.valueOf(productId).equals(b.productId)
+                && b.openTasks > 0).map(b -> b.id).sorted().limit(10).toList();
+    }
+
     private Product withStoredRepositories(Product p) {
         return p.withRepositories(p.repositories().stream().map(r -> {
             Repository row = repositories.findById(r.id()).orElseThrow();

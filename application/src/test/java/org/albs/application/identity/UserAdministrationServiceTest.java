@@ -32,7 +32,7 @@ class UserAdministrationServiceTest {
     private final InMemoryAdapters a = new InMemoryAdapters(clock);
     private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(),
             a.flavours(), a.jobs(),
-            a.artifacts(), a.tx(), clock);
+            a.artifacts(), a.access(), a.tx(), clock);
     private final InMemoryTeams teams = new InMemoryTeams(a.tx());
     private final UserAdministrationService admin = new UserAdministrationService(a.users(),
             new InMemoryUserHoldings(a.store()), teams, builds, a.tx(), clock);

@@ -61,13 +61,13 @@ class ReleaseJobTest {
     private final InMemoryAdapters a = new InMemoryAdapters(clock);
     private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(),
             a.flavours(), a.jobs(),
-            a.artifacts(), a.tx(), clock);
+            a.artifacts(), a.access(), a.tx(), clock);
     private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(),
             a.platforms(), a.tx(), clock, new LeaseTerms(Duration.ofMinutes(20), 3), "http://pulp/pulp/content/builds");
     private final SigningService signing = new SigningService(a.signKeys(), a.signTasks(),
             new InMemoryGenKeyTasks(a.tx()), a.jobs(), a.artifacts(), a.artifactStore(), a.tx(), clock,
             new LeaseTerms(Duration.ofHours(2), 3));
-    private final ReleaseService releases = new ReleaseService(a.releases(), a.platforms(), a.users(), a.knowledge(),
+    private final ReleaseService releases = new ReleaseService(a.releases(), a.platforms(), a.users(), a.products(), a.access(), a.knowledge(),
             a.jobs(), a.tx(), clock);
     private final StoreJobService jobs = a.storeJobService();
     private User alice;

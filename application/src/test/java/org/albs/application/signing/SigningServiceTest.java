@@ -42,7 +42,7 @@ class SigningServiceTest {
     private final InMemoryAdapters a = new InMemoryAdapters(clock);
     private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(),
             a.flavours(), a.jobs(),
-            a.artifacts(), a.tx(), clock);
+            a.artifacts(), a.access(), a.tx(), clock);
     private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(),
             a.platforms(), a.tx(), clock, new LeaseTerms(Duration.ofMinutes(20), 3), "http://pulp/pulp/content/builds");
     private final InMemorySignKeys keys = a.signKeys();

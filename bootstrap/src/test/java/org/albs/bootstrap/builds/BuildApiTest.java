@@ -179,7 +179,7 @@ class BuildApiTest extends EmptyQueueTest {
                 "https://git.almalinux.org/rpms/mine.git")).getLong("id");
         for (String action : List.of("restart-failed", "parallel-restart-failed", "cancel")) {
             stranger.request().when().patch("/api/v1/builds/{id}/" + action, id).then().statusCode(403)
-                    .body("detail", containsString("owner or a superuser"));
+                    .body("detail", containsString("only its owner, a superuser"));
         }
         stranger.request().when().delete("/api/v1/builds/{id}/remove", id).then().statusCode(403);
         owner.request().when().patch("/api/v1/builds/{id}/restart-failed", id).then().statusCode(200)

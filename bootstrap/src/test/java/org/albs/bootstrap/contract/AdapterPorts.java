@@ -51,6 +51,8 @@ class AdapterPorts {
     BuildArtifacts artifacts;
     @Inject
     ArtifactStore store;
+    @Inject
+    org.albs.application.team.Access access;
 
     QueueFixture.Ports forQueue() {
         return new QueueFixture.Ports(users, platforms, builds, queue, results, tx);

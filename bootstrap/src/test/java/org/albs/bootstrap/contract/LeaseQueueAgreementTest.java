@@ -163,12 +163,12 @@ class LeaseQueueAgreementTest {
                 StoreJobService.BuildSettled.NONE);
         Side mem = new Side("in-memory", new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(),
                 a.flavours(), a.jobs(),
-                a.artifacts(), a.tx(), clock), new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(),
+                a.artifacts(), a.access(), a.tx(), clock), new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(),
                 a.platforms(), a.tx(), clock, TERMS, "http://pulp/"), a.queries(), a.tx(), a.users(),
                 id -> a.store().pendingDependencies(id), () -> drain(memJobs),
                 (href, sha, name) -> a.artifactStore().upload(href, sha, Packages.meta(name)));
         Side pg = new Side("postgresql", new BuildService(real.builds, real.queries, real.queue, real.platforms,
-                real.flavours, real.jobs, real.artifacts, real.tx, clock), new BuildNodeService(real.queue, real.builds, real.results,
+                real.flavours, real.jobs, real.artifacts, real.access, real.tx, clock), new BuildNodeService(real.queue, real.builds, real.results,
                 real.jobs, real.platforms, real.tx, clock, TERMS, "http://pulp/"), real.queries, real.tx, real.users,
                 this::pendingDepsInPostgres, () -> drain(pgJobs),
                 (href, sha, name) -> PulpStub.shared().register(href, sha, Packages.meta(name)));

@@ -74,12 +74,14 @@ class ReleaseApiTest {
                 .body("detail", containsString("Only the owner of build " + buildId));
         org.assertj.core.api.Assertions.assertThat(releaseCount()).as("nothing was written").isEqualTo(before);
 
-        // the release pages read product.id/name/title (frontend-calls.md #44, #45)
+        // the release pages read product.id/name/title (frontend-calls.md #44, #45); a release goes into a product
+        // that is not a community product (the distribution's own)
         String product = Api.unique("relprod");
         long adminId = Api.asAdmin().when().get("/api/v1/users/me").then().statusCode(200).extract().jsonPath()
                 .getLong("id");
         long productId = Api.asAdmin().contentType(ContentType.JSON).body(Map.of("name", product, "owner_id",
-                String.valueOf(adminId), "title", "T " + product, "platforms", List.of())).when()
+                String.valueOf(adminId), "title", "T " + product, "platforms", List.of(), "is_community", false))
+                .when()
                 .post("/api/v1/products/").then().statusCode(200).extract().jsonPath().getLong("id");
         long releaseId = ReleaseFlowTest.create(Map.of("builds", List.of(buildId), "platform_id", al8,
                 "product_id", productId)).statusCode(200).body("product.id", equalTo((int) productId))

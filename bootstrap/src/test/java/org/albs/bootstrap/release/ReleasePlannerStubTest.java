@@ -53,7 +53,7 @@ class ReleasePlannerStubTest {
     private final InMemoryAdapters a = new InMemoryAdapters(clock);
     private final BuildService builds = new BuildService(a.builds(), a.queries(), a.queue(), a.platforms(),
             a.flavours(), a.jobs(),
-            a.artifacts(), a.tx(), clock);
+            a.artifacts(), a.access(), a.tx(), clock);
     private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(),
             a.platforms(), a.tx(), clock, new LeaseTerms(Duration.ofMinutes(20), 3), "http://store/builds");
     private ReleaseService releases;
@@ -67,7 +67,7 @@ class ReleasePlannerStubTest {
     void start() {
         beholder = new WireMockServer(options().dynamicPort());
         beholder.start();
-        releases = new ReleaseService(a.releases(), a.platforms(), a.users(), new BeholderPackageKnowledge(
+        releases = new ReleaseService(a.releases(), a.platforms(), a.users(), a.products(), a.access(), new BeholderPackageKnowledge(
                 new BeholderSettings(Optional.of(beholder.baseUrl()), Optional.empty(), Duration.ofSeconds(5), 1,
                         Duration.ofMillis(5))), a.jobs(), a.tx(), clock);
         alice = a.user("alice", false);

@@ -13,11 +13,16 @@ import java.util.regex.Pattern;
 import org.albs.domain.identity.UserId;
 
 /**
- * A product: builds grouped into repositories of their own, owned by a user (upstream's products, which replaced
- * its distributions; the seed's "distribution" API is a view of this). Its repositories are production
- * repositories, one per platform × arch × debug flag plus one {@code src} per platform, named as upstream's
- * community planner finds them (§4.4): {@code {owner}-{product}-{platform_lower}-{arch}[-debug]-dr}. Which builds
- * are in it is kept apart (the list can be long).
+ * A product: builds grouped under a name, owned by a user (upstream's products, which replaced its distributions; the
+ * seed's "distribution" API is a view of this). Two kinds, as upstream's {@code is_community}:
+ * <ul>
+ * <li>a <b>community</b> product (every product users make, and every distribution) has production repositories
+ *     of its own, one per platform × arch × debug flag plus one {@code src} per platform, named as upstream's
+ *     community planner finds them (§4.4): {@code {owner}-{product}-{platform_lower}-{arch}[-debug]-dr};</li>
+ * <li>the <b>distribution's own</b> product (AlmaLinux, from the reference data; only a superuser makes one) has
+ *     none: its builds are released into its platforms' production repositories.</li>
+ * </ul>
+ * Which builds are in it is kept apart (the list can be long).
  */
 public record Product(Long id, String name, String title, String description, UserId owner, boolean community,
                       Instant createdAt, List<ProductPlatform> platforms, List<ProductRepository> repositories,
@@ -33,20 +38,28 @@ public record Product(Long id, String name, String title, String description, Us
         repositories = List.copyOf(repositories);
     }
 
-    /** A new product of these platforms, with its repositories laid out (none of them in the store yet). */
+    /** A new distribution (a community product) of these platforms, its repositories laid out (none in the store yet). */
     public static Product create(String name, UserId owner, String ownerName, List<ProductPlatform> platforms,
                                  Instant now) {
-        return create(name, name, null, false, owner, ownerName, platforms, now);
+        return create(name, name, null, true, owner, ownerName, platforms, now);
     }
 
-    /** A new product with its title, description and community flag (upstream's ProductCreate); no team yet. */
+    /**
+     * A new product with its title, description and community flag (upstream's ProductCreate); no team yet. Only a
+     * community product has repositories of its own.
+     */
     public static Product create(String name, String title, String description, boolean community, UserId owner,
                                  String ownerName, List<ProductPlatform> platforms, Instant now) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a product name: " + name);
         }
         return new Product(null, name, title, description, owner, community, now, platforms,
-                repositoriesOf(ownerName, name, platforms), null);
+                community ? repositoriesOf(ownerName, name, platforms) : List.of(), null);
+    }
+
+    /** The repositories new platforms add to this product (none for the distribution's own product). */
+    public List<ProductRepository> repositoriesFor(String ownerName, List<ProductPlatform> added) {
+        return community ? repositoriesOf(ownerName, name, added) : List.of();
     }
 
     /** The repositories of these platforms: per arch one plain and one debug repository, and one {@code src}. */

@@ -50,7 +50,10 @@ public final class ProductModification {
         Problems p = new Problems();
         List<String> missing = buildPlatforms.stream().filter(n -> !product.hasPlatform(n)).distinct().sorted()
                 .toList();
-        if (!missing.isEmpty()) {
+        if (!product.community()) {
+            p.add("Product " + product.name() + " has no repositories of its own: its builds reach its platforms'"
+                    + " production repositories through a release (POST /api/v1/releases/new/)", "value_error", where);
+        } else if (!missing.isEmpty()) {
             p.add("Distribution " + product.name() + " has no platform " + String.join(", ", missing) + " of build "
                     + buildId, "value_error", where);
         } else if (placements(product, packages).isEmpty()) {

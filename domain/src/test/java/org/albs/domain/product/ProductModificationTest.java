@@ -185,6 +185,23 @@ class ProductModificationTest {
     }
 
     @Test
+    void theDistributionsOwnProductHasNoRepositoriesOfItsOwnAndTakesNoBuildsByAdding() {
+        Product almalinux = Product.create("AlmaLinux", "AlmaLinux", null, false, new UserId(1), "base_user",
+                List.of(new ProductPlatform(1, EL9, List.of("x86_64"))), java.time.Instant.EPOCH);
+        assertThat(almalinux.repositories()).isEmpty();
+        assertThat(almalinux.repositoriesFor("base_user", List.of(new ProductPlatform(2, EL8, List.of("x86_64")))))
+                .isEmpty();
+        assertThat(PRODUCT.community()).as("a distribution is a community product").isTrue();
+        assertThat(PRODUCT.repositoriesFor("alice", List.of(new ProductPlatform(2, EL8, List.of("x86_64")))))
+                .extracting(ProductRepository::name)
+                .containsExactly("alice-dist-almalinux-8-x86_64-dr", "alice-dist-almalinux-8-x86_64-debug-dr",
+                        "alice-dist-almalinux-8-src-dr");
+        assertThatThrownBy(() -> ProductModification.requireAddable(almalinux, 5, List.of(EL9),
+                List.of(pkg("x86_64", "a.x86_64.rpm")), "build_id"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("through a release");
+    }
+
+    @Test
     void productNamesAreSafeInRepositoryNamesAndPaths() {
         assertThat(Product.NAME.matcher("my-distro_1.0+x").matches()).isTrue();
         for (String bad : List.of("", "-x", "a/b", "a b", "..", "a\u0000", "x".repeat(101))) {

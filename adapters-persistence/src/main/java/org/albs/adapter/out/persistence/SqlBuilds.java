@@ -117,9 +117,9 @@ public class SqlBuilds implements Builds {
 
     @Override
     public Optional<BuildHeader> find(long buildId) {
-        return jdbc.query("SELECT id, owner_id, released, finished_at FROM builds WHERE id = :id",
+        return jdbc.query("SELECT id, owner_id, released, finished_at, product_id FROM builds WHERE id = :id",
                 new Jdbc.Args().lng("id", buildId), rs -> new BuildHeader(rs.getLong(1), new UserId(rs.getLong(2)),
-                        rs.getBoolean(3), Jdbc.getInstant(rs, 4))).stream().findFirst();
+                        rs.getBoolean(3), Jdbc.getInstant(rs, 4), (Long) rs.getObject(5))).stream().findFirst();
     }
 
     @Override

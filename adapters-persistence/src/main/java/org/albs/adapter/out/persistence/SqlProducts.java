@@ -181,6 +181,12 @@ public class SqlProducts implements Products {
     }
 
     @Override
+    public List<Long> openBuilds(long productId) {
+        return jdbc.query("SELECT id FROM builds WHERE product_id = :product AND open_tasks > 0 ORDER BY id LIMIT 10",
+                new Jdbc.Args().lng("product", productId), rs -> rs.getLong(1));
+    }
+
+    @Override
     public Optional<Product> find(long id) {
         return load("id = :id", new Jdbc.Args().lng("id", id)).stream().findFirst();
     }

@@ -28,7 +28,8 @@ public interface Builds {
         }
     }
 
-    record BuildHeader(long id, UserId owner, boolean released, Instant finishedAt) {
+    /** {@code productId}: the product the build was created for (its team's roles guard it), null for none. */
+    record BuildHeader(long id, UserId owner, boolean released, Instant finishedAt, Long productId) {
     }
 
     /** Inserts the build, its flavours, refs, tasks (in plan order) and dependencies; returns the build id. */

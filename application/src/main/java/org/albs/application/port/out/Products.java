@@ -56,6 +56,9 @@ public interface Products {
     /** Whether a job of the product (making its repositories, adding or removing a build) is running now. */
     boolean hasRunningJob(long productId);
 
+    /** The builds created for the product that still have tasks waiting or building (none: empty). */
+    List<Long> openBuilds(long productId);
+
     /** The store has the product's repository now: its handle and where it is served. */
     void repositoryCreated(long repositoryId, String handle, String url);
 

@@ -92,7 +92,7 @@ public abstract class AbstractProductsContractTest {
         assertThat(read).isEqualTo(products().find(p.id()).orElseThrow());
         assertThat(read.owner()).isEqualTo(owner.id());
         assertThat(read.createdAt()).isEqualTo(T0);
-        assertThat(read.community()).isFalse();
+        assertThat(read.community()).isTrue(); // a distribution is a community product: it has repositories of its own
         assertThat(read.platforms()).containsExactly(new ProductPlatform(el9.id(), el9.name(), List.of("x86_64",
                 "i686")));
         assertThat(read.repositories()).isEqualTo(p.repositories());

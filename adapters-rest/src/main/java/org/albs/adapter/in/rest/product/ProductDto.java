@@ -8,7 +8,6 @@ import org.albs.adapter.in.rest.platform.RepositoryDto;
 import org.albs.application.port.in.identity.UserSummary;
 import org.albs.application.port.in.product.ProductView;
 import org.albs.domain.product.Product;
-import org.albs.domain.product.ProductRepository;
 
 /**
  * Upstream's Product schema: {@code builds} as {@code [{id}]}, its repositories and whole platforms, the owner as
@@ -30,13 +29,8 @@ public record ProductDto(long id, String name, String title, String description,
         Product p = v.product();
         return new ProductDto(p.id(), p.name(), p.title(), p.description(),
                 v.builds().stream().map(BuildRef::new).toList(),
-                p.repositories().stream().map(ProductDto::repository).toList(),
+                v.repositories().stream().map(RepositoryDto::of).toList(),
                 v.platforms().stream().map(PlatformDto::of).toList(), v.owner(),
                 v.team() == null ? null : new TeamRef(v.team().id(), v.team().name()), p.community());
-    }
-
-    private static RepositoryDto repository(ProductRepository r) {
-        return new RepositoryDto(r.id(), r.name(), r.arch(), r.url(), "rpm", r.debug(), 10, true, false,
-                r.handle(), null, r.platformId());
     }
 }

@@ -23,6 +23,7 @@ import org.albs.adapter.in.rest.security.Viewer;
 import org.albs.application.port.in.product.ChangeProductBuildsUseCase;
 import org.albs.application.port.in.product.ManageProductsUseCase;
 import org.albs.application.port.in.product.PlatformRef;
+import org.albs.application.port.in.signing.SignNodeUseCase;
 
 /**
  * Upstream's products router: public reads (a bad token reads as nobody), a signed-in user's product creation, the
@@ -80,6 +81,14 @@ public class ProductResource {
     @Secured
     public ProductChangeDto remove(@PathParam("product_id") String productId) {
         return new ProductChangeDto(true, manage.remove(current.get(), Params.id("path", "product_id", productId)));
+    }
+
+    /** Upstream's {@code GenKeyTask {id, user_name, user_email, product_name}}. */
+    @POST
+    @Path("/{product_id}/gen-sign-key/")
+    @Secured
+    public SignNodeUseCase.GenKeyOffer generateKey(@PathParam("product_id") String productId) {
+        return manage.generateKey(current.get(), Params.id("path", "product_id", productId));
     }
 
     /** 201 as upstream (whose body is empty); the product as it is now. */

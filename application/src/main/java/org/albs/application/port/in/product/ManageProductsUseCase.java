@@ -3,6 +3,7 @@ package org.albs.application.port.in.product;
 import java.util.List;
 import java.util.Optional;
 
+import org.albs.application.port.in.signing.SignNodeUseCase;
 import org.albs.domain.identity.User;
 
 /**
@@ -25,4 +26,10 @@ public interface ManageProductsUseCase {
 
     /** Adds platforms (ones it has are skipped); a job makes their repositories in the store. */
     ProductView addPlatforms(User actor, long id, List<PlatformRef> platforms);
+
+    /**
+     * A new key for a community product (a sign node makes it; the product's earlier keys are archived then): needs
+     * {@code gen_key} on the product.
+     */
+    SignNodeUseCase.GenKeyOffer generateKey(User actor, long id);
 }

@@ -1,0 +1,78 @@
+package org.albs.application.team;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.albs.application.port.out.Builds;
+import org.albs.application.port.out.Products;
+import org.albs.application.port.out.Teams;
+import org.albs.domain.NotFoundException;
+import org.albs.domain.identity.User;
+import org.albs.domain.product.Product;
+import org.albs.domain.team.Action;
+import org.albs.domain.team.Guarded;
+import org.albs.domain.team.PermissionDigits;
+import org.albs.domain.team.Permissions;
+import org.albs.domain.team.Role;
+
+/**
+ * The one place where a use case asks the permission model (§6.3) about a product or a build. A product is guarded by
+ * its owner and its team's roles; a build by its owner and the roles of the team of the product it was created for
+ * (upstream stores that team on the build). Both carry upstream's default digits 764 (neither has its own column
+ * here). Reads run in the caller's transaction.
+ */
+public final class Access {
+    private final Products products;
+    private final Teams teams;
+
+    public Access(Products products, Teams teams) {
+        this.products = products;
+        this.teams = teams;
+    }
+
+    /**
+     * Upstream's check where upstream has one (create a build for a product, release into it): even the owner needs
+     * a role of the product's team that allows the action; a superuser may.
+     *
+     * @throws org.albs.domain.PermissionDeniedException naming the action and the product
+     */
+    public void requireOnProduct(User actor, Product product, Action action) {
+        Permissions.require(actor, teams.rolesOf(actor.id()), guarded(product), action,
+                "for the product " + product.name());
+    }
+
+    /**
+     * Our rule where upstream checks nothing (build delete, restart, cancel, tests, signing, releasing a build): the
+     * build's owner or a superuser, and besides them whoever holds a role of the build's product team that allows
+     * the action.
+     *
+     * @throws org.albs.domain.PermissionDeniedException naming the action and the build
+     */
+    public void requireOnBuild(User actor, Builds.BuildHeader build, Action action) {
+        if (actor.superuser() || actor.id().equals(build.owner())) {
+            return;
+        }
+        Long team = build.productId() == null ? null
+                : products.find(build.productId()).map(Product::teamId).orElse(null);
+        Guarded guarded = new Guarded(build.owner(), PermissionDigits.DEFAULT, teamRoles(team));
+        if (!Permissions.ownerOrRole(actor, teams.rolesOf(actor.id()), guarded, action)) {
+            throw Permissions.denied(action, "on build " + build.id() + " (only its owner, a superuser or a role of"
+                    + " its product's team that allows it may)");
+        }
+    }
+
+    /** The product, or 404. */
+    public Product product(long productId) {
+        return products.find(productId)
+                .orElseThrow(() -> new NotFoundException("Product with id " + productId + " is not found"));
+    }
+
+    private Guarded guarded(Product product) {
+        return new Guarded(product.owner(), PermissionDigits.DEFAULT, teamRoles(product.teamId()));
+    }
+
+    private Set<Long> teamRoles(Long teamId) {
+        return teamId == null ? Set.of() : teams.find(teamId)
+                .map(t -> t.roles().stream().map(Role::id).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+}
