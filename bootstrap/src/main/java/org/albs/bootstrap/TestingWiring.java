@@ -19,6 +19,7 @@ import org.albs.application.port.out.Transactions;
 import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.application.testing.TestTaskCreation;
 import org.albs.application.testing.TestingJobs;
+import org.albs.application.team.Access;
 import org.albs.application.testing.TestingService;
 import org.albs.domain.artifacts.StoreJobKind;
 import org.albs.domain.lease.LeaseTerms;
@@ -41,9 +42,9 @@ public class TestingWiring {
     @Produces
     @Singleton
     TestingService testingService(TestTasks tests, Builds builds, StoreJobs jobs, BuildArtifacts artifacts,
-                                  ArtifactStore store, Transactions tx, Clock clock, AlbsConfig config,
-                                  AutoReleaseTrigger pipeline) {
-        return new TestingService(tests, builds, jobs, artifacts, store, tx, clock,
+                                  ArtifactStore store, Access access, Transactions tx, Clock clock,
+                                  AlbsConfig config, AutoReleaseTrigger pipeline) {
+        return new TestingService(tests, builds, jobs, artifacts, store, access, tx, clock,
                 new LeaseTerms(config.tests().leaseDuration(), config.tests().maxAttempts()), pipeline);
     }
 

@@ -36,7 +36,9 @@ import org.albs.domain.NotFoundException;
 import org.albs.domain.artifacts.BuildRepositories;
 import org.albs.domain.artifacts.BuildRepository;
 import org.albs.domain.artifacts.StoreJob;
+import org.albs.application.team.Access;
 import org.albs.domain.identity.User;
+import org.albs.domain.team.Action;
 import org.albs.domain.lease.Change;
 import org.albs.domain.lease.LeaseTerms;
 import org.albs.domain.platform.Platform;
@@ -62,16 +64,18 @@ public class TestingService implements PollTestTasksUseCase, ReportTestResultUse
     private final Transactions tx;
     private final Clock clock;
     private final AutoReleaseTrigger pipeline;
+    private final Access access;
 
     public TestingService(TestTasks tests, Builds builds, StoreJobs jobs, BuildArtifacts artifacts,
-                          ArtifactStore store, Transactions tx, Clock clock, LeaseTerms terms) {
-        this(tests, builds, jobs, artifacts, store, tx, clock, terms, AutoReleaseTrigger.OFF);
+                          ArtifactStore store, Access access, Transactions tx, Clock clock, LeaseTerms terms) {
+        this(tests, builds, jobs, artifacts, store, access, tx, clock, terms, AutoReleaseTrigger.OFF);
     }
 
     /** With the automatic pipeline told of each result ({@code pipeline}). */
     public TestingService(TestTasks tests, Builds builds, StoreJobs jobs, BuildArtifacts artifacts,
-                          ArtifactStore store, Transactions tx, Clock clock, LeaseTerms terms,
+                          ArtifactStore store, Access access, Transactions tx, Clock clock, LeaseTerms terms,
                           AutoReleaseTrigger pipeline) {
+        this.access = access;
         this.pipeline = pipeline;
         this.tests = tests;
         this.dispatcher = new Dispatcher<>(tests, terms);
@@ -173,7 +177,7 @@ public class TestingService implements PollTestTasksUseCase, ReportTestResultUse
     @Override
     public void restartBuild(User actor, long buildId) {
         tx.run(() -> {
-            requireOwner(actor, buildId, "restart the tests of");
+            requireOwner(actor, buildId);
             Instant now = clock.instant();
             List<TestTasks.TestedTask> tested = new ArrayList<>();
             for (long bt : tests.testedBuildTasks(buildId)) {
@@ -195,7 +199,7 @@ public class TestingService implements PollTestTasksUseCase, ReportTestResultUse
     public void restartBuildTask(User actor, long buildTaskId) {
         tx.run(() -> {
             long buildId = tests.buildOf(buildTaskId).orElseThrow(() -> buildTaskNotFound(buildTaskId));
-            requireOwner(actor, buildId, "restart the tests of");
+            requireOwner(actor, buildId);
             TestTasks.TestedTask task = tests.completedTask(buildTaskId).orElseThrow(() -> new ConflictException(
                     "Build task " + buildTaskId + " did not complete: it has no packages to test"));
             tests.lockBuild(buildId);
@@ -206,7 +210,7 @@ public class TestingService implements PollTestTasksUseCase, ReportTestResultUse
     @Override
     public void cancelBuild(User actor, long buildId) {
         tx.run(() -> {
-            requireOwner(actor, buildId, "cancel the tests of");
+            requireOwner(actor, buildId);
             Instant now = clock.instant();
             List<Long> started = new ArrayList<>();
             for (TestTask t : tests.lockOpen(buildId)) {
@@ -223,10 +227,11 @@ public class TestingService implements PollTestTasksUseCase, ReportTestResultUse
         });
     }
 
-    private void requireOwner(User actor, long buildId, String what) {
+    /** Restarting or cancelling tests: the build's owner, a superuser, or its product team's {@code update_test}. */
+    private void requireOwner(User actor, long buildId) {
         Builds.BuildHeader header = builds.find(buildId)
                 .orElseThrow(() -> new NotFoundException("Build with build_id=" + buildId + " is not found"));
-        actor.requireOwnerOrSuperuser(header.owner(), what + " this build");
+        access.requireOnBuild(actor, header, Action.UPDATE_TEST);
     }
 
     private static NotFoundException buildTaskNotFound(long id) {

@@ -190,6 +190,14 @@ class ProductAccessTest {
         builds.delete(bob, ofProduct.id());
         assertThat(a.builds().find(ofProduct.id())).isEmpty();
 
+        var testing = new org.albs.application.testing.TestingService(a.tests(), a.builds(), a.jobs(), a.artifacts(),
+                a.artifactStore(), a.access(), a.tx(), clock,
+                new org.albs.domain.lease.LeaseTerms(java.time.Duration.ofHours(1), 2));
+        assertThatThrownBy(() -> testing.restartBuild(bob, plain.id())).isInstanceOf(PermissionDeniedException.class)
+                .hasMessageStartingWith("You don't have permission to update_test on build " + plain.id());
+        BuildView another = builds.create(alice, forProduct(almalinux));
+        testing.cancelBuild(bob, another.id()); // contributors (and managers) may update tests
+
         assertThatThrownBy(() -> builds.delete(bob, plain.id())).as("a build of no product has no team")
                 .isInstanceOf(PermissionDeniedException.class);
         builds.delete(alice, plain.id());

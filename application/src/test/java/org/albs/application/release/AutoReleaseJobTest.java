@@ -73,7 +73,7 @@ class AutoReleaseJobTest {
             Duration.ofSeconds(5), Duration.ofMinutes(5),
             new TestTaskCreation(a.tests(), trigger));
     private final TestingService testing = new TestingService(a.tests(), a.builds(), a.jobs(), a.artifacts(),
-            a.artifactStore(), a.tx(), clock, new LeaseTerms(Duration.ofHours(6), 2), trigger);
+            a.artifactStore(), a.access(), a.tx(), clock, new LeaseTerms(Duration.ofHours(6), 2), trigger);
     private final SigningService signing = new SigningService(a.signKeys(), a.signTasks(),
             new InMemoryGenKeyTasks(a.tx()), a.jobs(), a.artifacts(), a.artifactStore(), a.tx(), clock,
             new LeaseTerms(Duration.ofHours(2), 3));

@@ -52,7 +52,7 @@ class TestingServiceTest {
             a.artifactStore(), a.knowledge(), a.tx(), clock, new LeaseTerms(Duration.ofMinutes(5), 2),
             Duration.ofSeconds(5), Duration.ofMinutes(5), new TestTaskCreation(a.tests()));
     private final TestingService testing = new TestingService(a.tests(), a.builds(), a.jobs(), a.artifacts(),
-            a.artifactStore(), a.tx(), clock, TEST_TERMS);
+            a.artifactStore(), a.access(), a.tx(), clock, TEST_TERMS);
     private User alice;
     private User node;
     private User alts;
