@@ -134,9 +134,17 @@ const WATCH_NOTIFICATIONS = () => {
     await page.locator('.q-tab:has-text("Test Logs")').click();
     await settle();
     step(rec, 'tests: ' + (await page.locator('.q-tab-panel').innerText()).replace(/\s+/g, ' ').slice(0, 200));
-    const alts = page.locator('text=alts_logs').first();
-    if (await alts.isVisible().catch(() => false)) { await alts.click(); await settle(800); step(rec, 'opened alts_logs'); }
-    else step(rec, 'no alts_logs row');
+    // each row's log icon ("Show log") fetches the log from /pulp/content/test_logs/...
+    const icons = page.locator('.q-tab-panel tr i.cursor-pointer');
+    const count = await icons.count();
+    for (let i = 0; i < count; i++) {
+      await icons.nth(i).click();
+      await settle(600);
+      step(rec, `log ${i + 1}/${count}: ` + (await page.locator('.q-dialog').innerText().catch(() => 'no dialog'))
+        .replace(/\s+/g, ' ').slice(0, 80));
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(300);
+    }
   });
 
   // Quasar drops the ids the planner's selects declare, so fields are found by their labels.

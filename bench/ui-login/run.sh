@@ -35,7 +35,7 @@ for port in "$GH_PORT" "$FRONT_PORT" "$SERVER_PORT" "$DB_PORT"; do
 done
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait "${pids[@]}" 2>/dev/null || true; }
 trap cleanup EXIT
 
 /usr/bin/python3 "$here/stubs.py" "$GH_PORT" "$FRONT_PORT" "$FRONTEND_DIST" "http://127.0.0.1:$SERVER_PORT" "$OUT/api.log" \
