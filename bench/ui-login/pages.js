@@ -142,8 +142,8 @@ const WATCH_NOTIFICATIONS = () => {
       await settle(600);
       step(rec, `log ${i + 1}/${count}: ` + (await page.locator('.q-dialog').innerText().catch(() => 'no dialog'))
         .replace(/\s+/g, ' ').slice(0, 80));
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(300);
+      await page.locator('.q-dialog button:has-text("close")').first().click().catch(() => page.keyboard.press('Escape'));
+      await page.waitForTimeout(500);
     }
   });
 
