@@ -82,6 +82,7 @@ const WATCH_NOTIFICATIONS = () => {
     current = null;
   }
   const step = (rec, s) => { rec.steps.push(s); };
+  const button = text => page.locator('button', { hasText: text }).first();
 
   // ---- log in as a person does: the feed, "Log in" in the menu, the GitHub button --------------------------------
   await visit('login (GitHub)', '/', async rec => {
@@ -120,6 +121,26 @@ const WATCH_NOTIFICATIONS = () => {
       await page.keyboard.press('Escape');
     }
   });
+  const otherAction = async item => {
+    await button('Other Actions').click();
+    await page.waitForTimeout(400);
+    await page.locator('.q-menu .q-item', { hasText: item }).first().click();
+    await page.waitForTimeout(600);
+  };
+  const closeDialog = async () => {   // the page leaves some dialogs open after their call
+    const cancel = page.locator('.q-dialog button', { hasText: 'Cancel' }).first();
+    if (await cancel.isVisible().catch(() => false)) { await cancel.click(); await page.waitForTimeout(400); }
+  };
+  const dialogPick = async option => {
+    await page.locator('.q-dialog .q-field').first().click();
+    await page.waitForTimeout(400);
+    const item = page.locator('.q-menu .q-item', { hasText: option }).first();
+    await item.waitFor({ timeout: 5000 }).catch(async () => {
+      throw new Error(`"${option}" is not offered; the list: ` + (await page.locator('.q-menu').allInnerTexts()).join(', '));
+    });
+    await item.click();
+    await page.waitForTimeout(300);   // no Escape here: it would close the dialog
+  };
   await visit('build detail (failed build)', `/build/${seed.failed_build_id}`);
   const chan = seed.tasks.filter(x => x.url.includes('chan'));
   const srcTask = chan.find(x => x.arch === 'src').id;
@@ -147,6 +168,27 @@ const WATCH_NOTIFICATIONS = () => {
     }
   });
 
+  await visit('build detail: remove from and add to a product, restart tests', `/build/${b}`, async rec => {
+    await otherAction('Remove from a product');
+    await dialogPick(seed.product_name);
+    await page.locator('.q-dialog button', { hasText: 'Remove' }).click();
+    await settle(1000);
+    await closeDialog();
+    step(rec, 'removed from ' + seed.product_name);
+    // the removal is a store job: the page offers the product again once the build's JSON no longer lists it
+    await page.waitForTimeout(3000);
+    await page.reload({ waitUntil: 'networkidle' });
+    await settle(1000);
+    await otherAction('Add to a product');
+    await dialogPick(seed.product_name);
+    await page.locator('.q-dialog button', { hasText: /^\s*Add\s*$/ }).click();
+    await settle(1000);
+    await closeDialog();
+    step(rec, 'added to ' + seed.product_name);
+    await otherAction('Restart build tests');
+    await settle(1000);
+    step(rec, 'restarted the tests');
+  });
   // Quasar drops the ids the planner's selects declare, so fields are found by their labels.
   const field = label => page.locator('.q-field', { hasText: label }).first();
   const pick = async (label, option) => {
@@ -159,7 +201,6 @@ const WATCH_NOTIFICATIONS = () => {
     await page.waitForTimeout(300);
     return text;
   };
-  const button = text => page.locator('button', { hasText: text }).first();
   await visit('new build (BuildPlanner), stepped through and submitted', '/build/create', async rec => {
     step(rec, 'product: ' + await pick('Product:', seed.product_name));
     step(rec, 'platform: ' + await pick('Build platform(s):', 'AlmaLinux-9'));
@@ -237,6 +278,27 @@ const WATCH_NOTIFICATIONS = () => {
     await page.goto(front + `/release/${seed.release_id}`, { waitUntil: 'networkidle' });
     await settle(1000);
     step(rec, 'release page: ' + (await page.locator('.q-page-container').innerText()).replace(/\s+/g, ' ').slice(0, 120));
+  });
+  await visit('team page: add a member', `/teams/${seed.team_id}`, async rec => {
+    await page.locator('.q-tab', { hasText: /members/i }).first().click();
+    await settle(500);
+    await page.locator('button:has(i:text("person_add"))').first().click();
+    await page.waitForTimeout(600);
+    await dialogPick('seed-alts');
+    await page.keyboard.press('Escape');   // the multiple select keeps its menu open
+    await page.waitForTimeout(300);
+    await page.locator('.q-dialog button', { hasText: /^\s*Add\s*$/ }).click();
+    await settle(1000);
+    step(rec, 'members: ' + (await page.locator('.q-tab-panel').first().innerText().catch(() => ''))
+      .replace(/\s+/g, ' ').slice(0, 160));
+  });
+  await visit('release details: revert', `/release/${seed.release_id}`, async rec => {
+    await page.locator('button:has(i:text("replay"))').first().click();
+    await page.locator('.q-dialog button', { hasText: 'Confirm' }).click();
+    await settle(5000);
+    await page.goto(front + `/release/${seed.release_id}`, { waitUntil: 'networkidle' });
+    await settle(1000);
+    step(rec, 'release page: ' + (await page.locator('.q-page-container').innerText()).replace(/\s+/g, ' ').slice(0, 90));
   });
   await visit('errata feed', '/errata');
   await visit('create errata', '/errata/create');
