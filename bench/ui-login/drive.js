@@ -1,14 +1,10 @@
 // Drives the built albs-frontend through its GitHub login with headless Chromium.
 // usage: node drive.js FRONT_URL SCREENSHOT   (needs playwright-core resolvable via NODE_PATH)
-const { chromium } = require('playwright-core');
+const { launch } = require('./browser');
 const front = process.argv[2].replace(/\/$/, '');
 const shot = process.argv[3];
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const nav = [];
   page.on('framenavigated', f => { if (f === page.mainFrame()) nav.push(f.url()); });

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Fake GitHub (OAuth + REST) and a static server for the built albs-frontend with /api/ proxied to the ALBS server.
+"""Fake GitHub (OAuth + REST) and a static server for the built albs-frontend with /api/ and /pulp/content/ proxied to
+the ALBS server (same origin, as deploy/nginx does).
 
 usage: stubs.py GITHUB_PORT FRONT_PORT DIST_DIR BACKEND_URL API_LOG
-Every /api call the UI makes is appended to API_LOG as "METHOD PATH?QUERY STATUS".
+Every /api and /pulp/content call the UI makes is appended to API_LOG as "API METHOD PATH?QUERY STATUS".
 """
 import sys, asyncio
 from urllib.parse import urlencode
@@ -104,6 +105,7 @@ async def main():
     gh.router.add_route('*', '/{tail:.*}', gh_other)
     front = web.Application()
     front.router.add_route('*', '/api/{tail:.*}', proxy)
+    front.router.add_route('*', '/pulp/content/{tail:.*}', proxy)  # the local store serves it, as Pulp would
     front.router.add_get('/{tail:.*}', static)
     for app, port in ((gh, gh_port), (front, front_port)):
         runner = web.AppRunner(app, access_log=None)
