@@ -20,6 +20,7 @@ import org.albs.application.port.out.Transactions;
 import org.albs.application.pipeline.AutoReleaseTrigger;
 import org.albs.application.signing.SignJob;
 import org.albs.application.signing.SigningService;
+import org.albs.application.team.Access;
 import org.albs.domain.lease.LeaseTerms;
 import org.jboss.logging.Logger;
 
@@ -36,9 +37,9 @@ public class SigningWiring {
     @Produces
     @Singleton
     SigningService signingService(SignKeys keys, SignTasks tasks, GenKeyTasks genKeys, StoreJobs jobs,
-                                  BuildArtifacts artifacts, ArtifactStore store, Transactions tx, Clock clock,
-                                  AlbsConfig config) {
-        return new SigningService(keys, tasks, genKeys, jobs, artifacts, store, tx, clock,
+                                  BuildArtifacts artifacts, ArtifactStore store, Access access, Transactions tx,
+                                  Clock clock, AlbsConfig config) {
+        return new SigningService(keys, tasks, genKeys, jobs, artifacts, store, access, tx, clock,
                 new LeaseTerms(config.sign().leaseDuration(), config.sign().maxAttempts()));
     }
 

@@ -29,7 +29,9 @@ import org.albs.domain.artifacts.ContentKind;
 import org.albs.domain.artifacts.StoreJob;
 import org.albs.domain.artifacts.StoreJobKind;
 import org.albs.domain.artifacts.StoredContent;
+import org.albs.application.team.Access;
 import org.albs.domain.identity.User;
+import org.albs.domain.team.Action;
 import org.albs.domain.lease.Change;
 import org.albs.domain.lease.LeaseTerms;
 import org.albs.domain.lease.WorkState;
@@ -50,6 +52,7 @@ public class SigningService implements SignKeysUseCase, SignTasksUseCase, SignNo
     static final String TASK_STEP = "sign-task";
 
     private final SignKeys keys;
+    private final Access access;
     private final SignTasks tasks;
     private final GenKeyTasks genKeys;
     private final StoreJobs jobs;
@@ -61,8 +64,9 @@ public class SigningService implements SignKeysUseCase, SignTasksUseCase, SignNo
     private final Dispatcher<GenKeyTask, GenKeyTasks.AnyNode, GenKeyTask> genKeyDispatcher;
 
     public SigningService(SignKeys keys, SignTasks tasks, GenKeyTasks genKeys, StoreJobs jobs,
-                          BuildArtifacts artifacts, ArtifactStore store, Transactions tx, Clock clock,
+                          BuildArtifacts artifacts, ArtifactStore store, Access access, Transactions tx, Clock clock,
                           LeaseTerms terms) {
+        this.access = access;
         this.keys = keys;
         this.tasks = tasks;
         this.genKeys = genKeys;
@@ -178,7 +182,7 @@ public class SigningService implements SignKeysUseCase, SignTasksUseCase, SignNo
                     new NotFoundException("Build with id " + buildId + " is not found"));
             SignKey key = keys.find(signKeyId).orElseThrow(() ->
                     new NotFoundException("Sign key with id " + signKeyId + " is not found"));
-            user.requireOwnerOrSuperuser(build.owner(), "sign build " + buildId);
+            access.requireOnBuild(user, buildId, build.owner(), build.productId(), Action.SIGN_BUILD);
             if (!key.active()) {
                 throw new PermissionDeniedException("This sign key is inactive");
             }

@@ -8,6 +8,7 @@ import org.albs.application.port.out.Products;
 import org.albs.application.port.out.Teams;
 import org.albs.domain.NotFoundException;
 import org.albs.domain.identity.User;
+import org.albs.domain.identity.UserId;
 import org.albs.domain.product.Product;
 import org.albs.domain.team.Action;
 import org.albs.domain.team.Guarded;
@@ -49,14 +50,18 @@ public final class Access {
      * @throws org.albs.domain.PermissionDeniedException naming the action and the build
      */
     public void requireOnBuild(User actor, Builds.BuildHeader build, Action action) {
-        if (actor.superuser() || actor.id().equals(build.owner())) {
+        requireOnBuild(actor, build.id(), build.owner(), build.productId(), action);
+    }
+
+    /** {@link #requireOnBuild(User, Builds.BuildHeader, Action)} for a build known by its owner and product. */
+    public void requireOnBuild(User actor, long buildId, UserId owner, Long productId, Action action) {
+        if (actor.superuser() || actor.id().equals(owner)) {
             return;
         }
-        Long team = build.productId() == null ? null
-                : products.find(build.productId()).map(Product::teamId).orElse(null);
-        Guarded guarded = new Guarded(build.owner(), PermissionDigits.DEFAULT, teamRoles(team));
+        Long team = productId == null ? null : products.find(productId).map(Product::teamId).orElse(null);
+        Guarded guarded = new Guarded(owner, PermissionDigits.DEFAULT, teamRoles(team));
         if (!Permissions.ownerOrRole(actor, teams.rolesOf(actor.id()), guarded, action)) {
-            throw Permissions.denied(action, "on build " + build.id() + " (only its owner, a superuser or a role of"
+            throw Permissions.denied(action, "on build " + buildId + " (only its owner, a superuser or a role of"
                     + " its product's team that allows it may)");
         }
     }

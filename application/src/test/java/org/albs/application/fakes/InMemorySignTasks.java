@@ -128,7 +128,7 @@ public final class InMemorySignTasks extends InMemoryLeaseQueue<SignTask, SignTa
                 && j.kind().importsBuildPackages() && j.status().phase() != LeasePhase.ENDED).count();
         Optional<Long> open = tasks.values().stream().filter(t -> t.buildId() == buildId && t.open())
                 .map(SignTask::id).findFirst();
-        return Optional.of(new BuildFacts(buildId, b.owner, store.signedBuilds.containsKey(buildId), srpms,
+        return Optional.of(new BuildFacts(buildId, b.owner, b.productId, store.signedBuilds.containsKey(buildId), srpms,
                 imported.size() - srpms, unfinished, jobs, open));
     }
 

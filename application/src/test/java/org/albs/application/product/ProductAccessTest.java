@@ -198,6 +198,18 @@ class ProductAccessTest {
         BuildView another = builds.create(alice, forProduct(almalinux));
         testing.cancelBuild(bob, another.id()); // contributors (and managers) may update tests
 
+        var signing = new org.albs.application.signing.SigningService(a.signKeys(), a.signTasks(), a.genKeys(),
+                a.jobs(), a.artifacts(), a.artifactStore(), a.access(), a.tx(), clock,
+                new org.albs.domain.lease.LeaseTerms(java.time.Duration.ofHours(1), 2));
+        long key = signing.create(admin, new org.albs.application.port.in.signing.SignKeysUseCase.NewSignKey("k",
+                null, "488fcf7c3abb34f8", "5E9B8F5617B5066CE92057C3488FCF7C3ABB34F8", null, null)).id();
+        assertThatThrownBy(() -> signing.create(bob, another.id(), key))
+                .isInstanceOf(PermissionDeniedException.class)
+                .hasMessageStartingWith("You don't have permission to sign_build on build " + another.id());
+        grant(bob, RoleKind.SIGNER);
+        assertThatThrownBy(() -> signing.create(bob, another.id(), key)).as("allowed now: refused for its state")
+                .isNotInstanceOf(PermissionDeniedException.class);
+
         assertThatThrownBy(() -> builds.delete(bob, plain.id())).as("a build of no product has no team")
                 .isInstanceOf(PermissionDeniedException.class);
         builds.delete(alice, plain.id());

@@ -75,7 +75,7 @@ class AutoReleaseJobTest {
     private final TestingService testing = new TestingService(a.tests(), a.builds(), a.jobs(), a.artifacts(),
             a.artifactStore(), a.access(), a.tx(), clock, new LeaseTerms(Duration.ofHours(6), 2), trigger);
     private final SigningService signing = new SigningService(a.signKeys(), a.signTasks(),
-            new InMemoryGenKeyTasks(a.tx()), a.jobs(), a.artifacts(), a.artifactStore(), a.tx(), clock,
+            new InMemoryGenKeyTasks(a.tx()), a.jobs(), a.artifacts(), a.artifactStore(), a.access(), a.tx(), clock,
             new LeaseTerms(Duration.ofHours(2), 3));
     private final ReleaseService releases = new ReleaseService(a.releases(), a.platforms(), a.users(), a.products(), a.access(), a.knowledge(),
             a.jobs(), a.tx(), clock);

@@ -65,7 +65,7 @@ class ReleaseJobTest {
     private final BuildNodeService dispatch = new BuildNodeService(a.queue(), a.builds(), a.results(), a.jobs(),
             a.platforms(), a.tx(), clock, new LeaseTerms(Duration.ofMinutes(20), 3), "http://pulp/pulp/content/builds");
     private final SigningService signing = new SigningService(a.signKeys(), a.signTasks(),
-            new InMemoryGenKeyTasks(a.tx()), a.jobs(), a.artifacts(), a.artifactStore(), a.tx(), clock,
+            new InMemoryGenKeyTasks(a.tx()), a.jobs(), a.artifacts(), a.artifactStore(), a.access(), a.tx(), clock,
             new LeaseTerms(Duration.ofHours(2), 3));
     private final ReleaseService releases = new ReleaseService(a.releases(), a.platforms(), a.users(), a.products(), a.access(), a.knowledge(),
             a.jobs(), a.tx(), clock);

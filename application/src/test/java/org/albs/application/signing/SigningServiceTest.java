@@ -48,7 +48,7 @@ class SigningServiceTest {
     private final InMemorySignKeys keys = a.signKeys();
     private final InMemorySignTasks tasks = a.signTasks();
     private final SigningService signing = new SigningService(keys, tasks, new InMemoryGenKeyTasks(a.tx()), a.jobs(),
-            a.artifacts(), a.artifactStore(), a.tx(), clock, new LeaseTerms(Duration.ofHours(2), 3));
+            a.artifacts(), a.artifactStore(), a.access(), a.tx(), clock, new LeaseTerms(Duration.ofHours(2), 3));
     private final StoreJobService jobs = a.storeJobService();
     private User alice;
     private User admin;

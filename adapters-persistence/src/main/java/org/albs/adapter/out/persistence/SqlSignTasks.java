@@ -196,7 +196,7 @@ public class SqlSignTasks implements SignTasks {
                 + ", " + SqlLeaseTable.codes(org.albs.domain.builds.BuildTask.LIFECYCLE, LeasePhase.LEASED);
         String jobOpen = StoreJobStatus.WAITING.code() + ", " + StoreJobStatus.RUNNING.code();
         return jdbc.query("""
-                SELECT b.owner_id, b.signed,
+                SELECT b.owner_id, b.signed, b.product_id,
                        (SELECT count(*) FROM build_artifacts a JOIN build_tasks t ON t.id = a.build_task_id
                          WHERE t.build_id = b.id AND t.status = %1$s AND a.type = 'rpm' AND a.name LIKE '%%.src.rpm'
                            AND a.content_handle IS NOT NULL),
@@ -209,8 +209,8 @@ public class SqlSignTasks implements SignTasks {
                        (SELECT min(s.id) FROM sign_tasks s WHERE s.build_id = b.id AND s.status IN (%4$s, %5$s))
                   FROM builds b WHERE b.id = :build FOR UPDATE OF b""".formatted(completed, unfinished, jobOpen,
                         WAITING, LEASED), new Jdbc.Args().lng("build", buildId).texts("imports", IMPORT_KINDS),
-                rs -> new BuildFacts(buildId, new UserId(rs.getLong(1)), rs.getBoolean(2), rs.getInt(3),
-                        rs.getInt(4), rs.getInt(5), rs.getInt(6), Optional.ofNullable(Jdbc.getLong(rs, 7))))
+                rs -> new BuildFacts(buildId, new UserId(rs.getLong(1)), Jdbc.getLong(rs, 3), rs.getBoolean(2),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), Optional.ofNullable(Jdbc.getLong(rs, 8))))
                 .stream().findFirst();
     }
 

@@ -35,7 +35,8 @@ public interface SignTasks extends LeaseQueue<SignTask, SignTasks.Criteria, Sign
     }
 
     /** What creating a sign task checks of the build, read with the build locked (creations of one build queue). */
-    record BuildFacts(long buildId, UserId owner, boolean signed, int sourceRpms, int binaryRpms,
+    /** {@code productId}: the product the build was created for (its team's roles guard it), null for none. */
+    record BuildFacts(long buildId, UserId owner, Long productId, boolean signed, int sourceRpms, int binaryRpms,
                       int unfinishedTasks, int pendingImports, Optional<Long> openSignTask) {
     }
 
