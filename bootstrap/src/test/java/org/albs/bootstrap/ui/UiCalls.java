@@ -113,7 +113,7 @@ final class UiCalls {
         call(36, "POST /sign-tasks/ {build_id: route param as a string, sign_key_id}", HERE, "id:n", "status:n",
                 "sign_key.id:n", "sign_key.keyid:s", "sign_key.name:s", "log_href:s?", "error_message:s?");
         // ---- products ------------------------------------------------------------------------------------------
-        call(37, "GET /products/ (bare) and /products/?search_string=&pageNumber=1 (Bearer null)", HERE,
+        call(37, "GET /products/ (bare: the store) and /products/?search_string=&pageNumber=1 (Bearer null)", HERE,
                 "[].id:n", "[].name:s", "[].title:s?");
         call(38, "POST /products/ {name, owner_id: sub string, title, description, platforms: [#17 objects]}", HERE,
                 "name:s");
@@ -155,6 +155,11 @@ final class UiCalls {
         call(49, "POST /releases/{id}/revert/ (no body)", "ReleaseFlowTest.aSignedBuildIsPlannedEditedCommitted…");
         call(68, "GET /artifacts/{id}/ (dead code in the UI)", "UiBuildFeedApiTest.anArtifactIsShownByIdAndAnUnknownOneIs404");
     }
+
+    /** #37's second form, the products feed's page. */
+    static final List<String> PRODUCT_PAGE = List.of("products[].id:n", "products[].name:s", "products[].title:s?",
+            "products[].description:s?", "products[].owner.username:s", "products[].platforms[*].id:n",
+            "products[].platforms[*].name:s", "products[].builds:a", "total_products:n");
 
     private static final Set<Integer> SHOWN = ConcurrentHashMap.newKeySet();
 
@@ -212,6 +217,16 @@ final class UiCalls {
         }
         SHOWN.add(number);
         return body;
+    }
+
+    /** The answer carries these fields too (a second form of a call). */
+    static void has(Response response, List<String> fields) {
+        assertThat(response.statusCode()).as(response.asString()).isBetween(200, 299);
+        Object body = response.jsonPath().get("$");
+        for (String field : fields) {
+            int colon = field.lastIndexOf(':');
+            check(body, field.substring(0, colon), field.substring(colon + 1), field);
+        }
     }
 
     static boolean wasShown(int number) {
