@@ -79,6 +79,11 @@ final class MeteredArtifactStore implements ArtifactStore {
     }
 
     @Override
+    public Optional<byte[]> readFile(StoredRepository repository, String fileName, int maxBytes) {
+        return measured("read_file", () -> store.readFile(repository, fileName, maxBytes));
+    }
+
+    @Override
     public Operation startChange(StoredRepository repository, Collection<String> add, Collection<String> remove) {
         return measured("start_change", () -> store.startChange(repository, add, remove));
     }

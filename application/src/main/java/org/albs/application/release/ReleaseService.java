@@ -87,7 +87,7 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
     /** What a plan is made from, read in one transaction. */
     private record Basis(Platform platform, List<Long> buildIds, List<Long> taskIds, List<ReleasePackage> packages,
                          List<TargetRepository> repositories, List<PackageKnowledge.Distribution> distributions,
-                         Map<String, Set<Long>> present) {
+                         Map<String, Set<Long>> present, Map<Long, Map<String, String>> contents) {
     }
 
     @Override
@@ -151,8 +151,10 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
                 List<ReleasePackage> available = releases.packages(current.buildIds(), current.buildTaskIds(),
                         compatible(platform));
                 ReleasePlan edited = PlanEdit.apply(command.plan().get(), available, current.plan());
-                return edited.withPackages(edited.packages(), ReleasePlanner.presence(edited.packages(),
-                        releases.presence(platform.id(), nevras(edited))));
+                Map<String, Set<Long>> present = releases.presence(platform.id(), nevras(edited));
+                ReleasePlan placed = edited.withPackages(edited.packages(), ReleasePlanner.presence(
+                        edited.packages(), present));
+                return placed.withHrefsFromRepos(ReleasePlanner.hrefsFromRepos(placed, contents(present)));
             });
         } else {
             plan = current.plan();
@@ -180,6 +182,13 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
                     "value_error", "product_id")));
         }
         access.requireOnProduct(actor, product, Action.RELEASE_TO_PRODUCT);
+    }
+
+    /** What releases put into the production repositories already holding these NEVRAs (an empty map: no query). */
+    private Map<Long, Map<String, String>> contents(Map<String, Set<Long>> present) {
+        Set<Long> repos = new LinkedHashSet<>();
+        present.values().forEach(repos::addAll);
+        return repos.isEmpty() ? Map.of() : releases.contents(repos, present.keySet());
     }
 
     private static List<String> nevras(ReleasePlan plan) {
@@ -252,7 +261,7 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
         Map<String, Set<Long>> present = releases.presence(platform.id(),
                 packages.stream().map(ReleasePackage::nevra).distinct().toList());
         return new Basis(platform, distinctBuilds, List.copyOf(new LinkedHashSet<>(taskIds)), packages,
-                repositories, distributions, present);
+                repositories, distributions, present, contents(present));
     }
 
     /**
@@ -274,7 +283,8 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
         ReleasePlanner.Layout layout = new ReleasePlanner.Layout(cleanName(platform.name()),
                 platform.distrVersion() == null ? "" : platform.distrVersion(), platform.archList(),
                 basis.repositories());
-        return ReleasePlanner.plan(layout, basis.packages(), known, basis.present());
+        ReleasePlan plan = ReleasePlanner.plan(layout, basis.packages(), known, basis.present());
+        return plan.withHrefsFromRepos(ReleasePlanner.hrefsFromRepos(plan, basis.contents()));
     }
 
     /** {@code AlmaLinux-8} → {@code almalinux}: the platform's distribution, as its repositories are named. */

@@ -1,11 +1,15 @@
 package org.albs.application.testing;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 import org.albs.application.artifacts.StoreJobService;
 import org.albs.application.port.out.ArtifactStore;
@@ -20,16 +24,23 @@ import org.albs.domain.artifacts.BuildRepository;
 import org.albs.domain.artifacts.ContentKind;
 import org.albs.domain.artifacts.StoreJob;
 import org.albs.domain.artifacts.StoreJobKind;
+import org.albs.domain.testing.TapLog;
 import org.albs.domain.testing.TestTask;
 import org.albs.domain.testing.TestTaskStatus;
 
 /**
  * The store jobs of testing, one instance per kind: {@link StoreJobKind#IMPORT_TEST_LOGS} (a test's logs, uploaded
- * by the test system, into the build's test-log repository; a refused import fails the test) and
+ * by the test system, into the build's test-log repository, then its {@code tests_*} logs read as TAP; a refused
+ * import fails the test) and
  * {@link StoreJobKind#CANCEL_TESTS} (the test system is asked to cancel a build's started tests, which end once it
  * confirmed). A test system that does not answer makes the job back off, one that refuses fails it.
  */
 public final class TestingJobs implements StoreJobService.KindWork {
+    /** Upstream reads only these logs as TAP (the test runs'; the others are the stages' own logs). */
+    static final String TAP_LOG_PREFIX = "tests_";
+    /** How much of a log is read as TAP: a longer log's later cases are not shown (a test log is some kB). */
+    static final int MAX_TAP_BYTES = 4 << 20;
+
     private final StoreJobKind kind;
     private final TestTasks tests;
     private final TestSystem system;
@@ -114,11 +125,33 @@ public final class TestingJobs implements StoreJobService.KindWork {
         if (!made.isEmpty()) {
             run.saveWith(() -> made.forEach(tests::recordLogContent));
         }
+        Map<Long, TapLog> read = new LinkedHashMap<>();
         if (!add.isEmpty()) {
-            run.change(repoName, StoreJobService.repository(repos, repoName), add, Set.of());
-            run.publish(repoName, StoreJobService.repository(repos, repoName));
+            StoredRepository repo = StoreJobService.repository(repos, repoName);
+            run.change(repoName, repo, add, Set.of());
+            run.publish(repoName, repo);
+            for (TestTasks.StoredLog log : logs) {
+                if (log.tap() == null && log.name().startsWith(TAP_LOG_PREFIX)) {
+                    store.readFile(repo, log.name(), MAX_TAP_BYTES).ifPresent(b -> read.put(log.id(),
+                            TapLog.parse(text(b))));
+                }
+            }
         }
-        run.finish(logs.isEmpty() ? "the test had no logs left to import (its build was deleted?)" : null, () -> { });
+        run.finish(logs.isEmpty() ? "the test had no logs left to import (its build was deleted?)" : null,
+                () -> read.forEach(tests::recordLogTap));
+    }
+
+    /** A log's bytes as text: gunzipped when gzipped (as Pulp may serve them), bad UTF-8 replaced. */
+    static String text(byte[] bytes) {
+        byte[] plain = bytes;
+        if (bytes.length > 1 && bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                plain = in.readNBytes(MAX_TAP_BYTES);
+            } catch (IOException e) {
+                plain = bytes; // cut or broken: read what is there as text, as upstream would fail to
+            }
+        }
+        return new String(plain, StandardCharsets.UTF_8);
     }
 
     /** The test system is asked to cancel the tests left; once it confirmed, the ones still started end. */

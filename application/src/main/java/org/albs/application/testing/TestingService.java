@@ -268,9 +268,12 @@ public class TestingService implements PollTestTasksUseCase, ReportTestResultUse
             long buildId = tests.buildOf(buildTaskId).orElseThrow(() -> buildTaskNotFound(buildTaskId));
             Optional<ArtifactStore.StoredRepository> repo = Optional.ofNullable(artifacts.repositories(buildId)
                     .get(BuildRepositories.logRepository(buildId, BuildRepository.TEST_LOG)));
-            return tests.latestLogs(buildTaskId).stream().map(l -> new TestLogView(l.id(), l.testTaskId(), l.name(),
-                    l.href(), l.contentHandle() == null || repo.isEmpty() ? null
-                            : store.fileUrl(repo.get(), l.name()))).toList();
+            return tests.latestLogs(buildTaskId).stream().map(l -> new TestLogView(l.testTaskId(), l.testTaskId(),
+                    l.id(), l.name(), l.href(), l.contentHandle() == null || repo.isEmpty() ? null
+                            : store.fileUrl(repo.get(), l.name()), l.tap() == null ? null : l.tap().success(),
+                    l.tap() == null ? null : l.tap().format(), l.tap() == null ? List.of() : l.tap().cases().stream()
+                            .map(c -> new TestLogView.TapResult(c.testName(), c.status().code(), c.diagnostic()))
+                            .toList())).toList();
         });
     }
 }

@@ -25,13 +25,15 @@ import org.albs.domain.artifacts.StoredContent;
  * call that changes something, and fails calls on request, so tests can count calls and inject faults.
  */
 public final class InMemoryArtifactStore implements ArtifactStore {
-    /** An artifact a node uploaded: its file's checksum and, for a package, its header. */
-    public record Upload(String sha256, PackageMeta pkg) {
+    /** An artifact a node uploaded: its file's checksum, for a package its header, and its bytes when given. */
+    public record Upload(String sha256, PackageMeta pkg, byte[] bytes) {
     }
 
     private final Map<String, Upload> uploads = new HashMap<>();
     private final Map<String, StoredContent> contentBySha = new HashMap<>();
     private final Map<String, StoredContent> contentByHandle = new HashMap<>();
+    /** content handle → its file name and the upload it was made of */
+    private final Map<String, Map.Entry<String, Upload>> files = new HashMap<>();
     private final Map<String, StoredRepository> repositories = new LinkedHashMap<>();
     private final Map<String, Set<String>> repositoryContent = new HashMap<>();
     private final Map<String, Supplier<List<String>>> pending = new HashMap<>();
@@ -42,7 +44,12 @@ public final class InMemoryArtifactStore implements ArtifactStore {
 
     /** A node uploads a file (its handle is what it reports as {@code href}). */
     public synchronized void upload(String handle, String sha256, PackageMeta pkg) {
-        uploads.put(handle, new Upload(sha256, pkg));
+        uploads.put(handle, new Upload(sha256, pkg, null));
+    }
+
+    /** A node uploads a file with these bytes (a test log the store is asked to read back). */
+    public synchronized void uploadFile(String handle, String sha256, byte[] bytes) {
+        uploads.put(handle, new Upload(sha256, null, bytes.clone()));
     }
 
     /** The state-changing calls so far, e.g. {@code change EL-x86_64-1-br +2 -0}, {@code publish …}. */
@@ -141,6 +148,7 @@ public final class InMemoryArtifactStore implements ArtifactStore {
                     kind == ContentKind.RPM ? upload.pkg() : null);
             contentBySha.put(kind + ":" + upload.sha256(), c);
             contentByHandle.put(c.handle(), c);
+            files.put(c.handle(), Map.entry(fileName, upload));
             return List.of(c.handle());
         }));
     }
@@ -183,6 +191,15 @@ public final class InMemoryArtifactStore implements ArtifactStore {
             return List.of(); // ran already: Pulp keeps finished tasks
         }
         return work.get();
+    }
+
+    @Override
+    public synchronized Optional<byte[]> readFile(StoredRepository repository, String fileName, int maxBytes) {
+        maybeFail("readFile");
+        return repositoryContent.getOrDefault(repository.name(), Set.of()).stream().map(files::get)
+                .filter(f -> f != null && f.getKey().equals(fileName) && f.getValue().bytes() != null)
+                .findFirst().map(f -> java.util.Arrays.copyOf(f.getValue().bytes(),
+                        Math.min(maxBytes, f.getValue().bytes().length)));
     }
 
     @Override

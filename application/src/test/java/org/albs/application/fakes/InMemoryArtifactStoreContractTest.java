@@ -21,4 +21,12 @@ class InMemoryArtifactStoreContractTest extends AbstractArtifactStoreContractTes
         store.upload(href, sha256, meta);
         return new Uploaded(href, sha256);
     }
+
+    @Override
+    protected Uploaded uploadLog(byte[] bytes) {
+        String href = "/pulp/api/v3/artifacts/" + UUID.randomUUID() + "/";
+        String sha256 = randomSha256();
+        store.uploadFile(href, sha256, bytes);
+        return new Uploaded(href, sha256);
+    }
 }

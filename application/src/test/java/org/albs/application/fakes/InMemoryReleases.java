@@ -135,7 +135,7 @@ public final class InMemoryReleases implements Releases {
                                 var m = c.pkg();
                                 found.add(new ReleasePackage(a.id(), buildId, t.id(), m.name(), m.epoch(),
                                         m.version(), m.release(), m.arch(), c.sha256(), a.name(), t.arch(),
-                                        m.sourceRpm(), false));
+                                        m.sourceRpm(), false, c.handle(), false));
                             }
                         });
             }

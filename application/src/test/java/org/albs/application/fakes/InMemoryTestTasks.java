@@ -23,6 +23,7 @@ import org.albs.domain.lease.HistoryEntry;
 import org.albs.domain.lease.LeasePhase;
 import org.albs.domain.lease.WorkState;
 import org.albs.domain.platform.Platform;
+import org.albs.domain.testing.TapLog;
 import org.albs.domain.testing.TestPlan;
 import org.albs.domain.testing.TestTask;
 import org.albs.domain.testing.TestTaskStatus;
@@ -220,7 +221,14 @@ public final class InMemoryTestTasks extends InMemoryLeaseQueue<TestTask, TestTa
     public void recordLogContent(long logId, String contentHandle) {
         store.tx.requireActive("TestTasks.recordLogContent");
         StoredLog l = logs.get(logId);
-        logs.put(logId, new StoredLog(l.id(), l.testTaskId(), l.name(), l.href(), contentHandle));
+        logs.put(logId, new StoredLog(l.id(), l.testTaskId(), l.name(), l.href(), contentHandle, l.tap()));
+    }
+
+    @Override
+    public void recordLogTap(long logId, TapLog tap) {
+        store.tx.requireActive("TestTasks.recordLogTap");
+        StoredLog l = logs.get(logId);
+        logs.put(logId, new StoredLog(l.id(), l.testTaskId(), l.name(), l.href(), l.contentHandle(), tap));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.albs.application.builds.BuildRequests.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import org.albs.application.port.in.builds.BuildDoneCommand;
 import org.albs.application.port.in.builds.BuildDoneCommand.RawArtifact;
 import org.albs.application.port.in.builds.BuildView;
 import org.albs.application.port.in.builds.GetTaskCommand;
+import org.albs.application.port.in.testing.TestLogView;
 import org.albs.application.port.in.testing.TestResultCommand;
 import org.albs.application.port.in.testing.TestTaskPayload;
 import org.albs.application.port.in.testing.TestTaskView;
@@ -155,6 +157,46 @@ class TestingServiceTest {
         assertThat(runJobs()).isEqualTo(1);
         assertThat(a.artifactStore().content("build-" + ids[0] + "-test_log")).hasSize(1);
         assertThat(testing.logs(ids[1]).get(0).url()).endsWith("build-" + ids[0] + "-test_log/i.log");
+    }
+
+    @Test
+    void theImportReadsTheTestsLogsAsTapAndTheLogsShowTheCasesUnderTheTestsId() throws Exception {
+        long[] ids = finished("bash-5.1-1.el9.x86_64.rpm");
+        runJobs();
+        long test = testing.poll(alts).get(0).bsTaskId();
+        byte[] tap = "Exit code: 1\nStdout:\n\n1..3\nok 1 - a\nnot ok 2 - b\n# why\nok 3 - c # SKIP no\n"
+                .getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write("1..1\nok 1 - zipped\n".getBytes(StandardCharsets.UTF_8));
+        }
+        a.artifactStore().uploadFile("/pulp/api/v3/artifacts/t1/", String.format("%064x", 1001), tap);
+        a.artifactStore().uploadFile("/pulp/api/v3/artifacts/t2/", String.format("%064x", 1002), gz.toByteArray());
+        a.artifactStore().uploadFile("/pulp/api/v3/artifacts/t3/", String.format("%064x", 1003),
+                "ok 1 - not read\n".getBytes(StandardCharsets.UTF_8));
+        testing.report(alts, test, result(false, List.of(
+                Map.of("name", "tests_0_bash.tap.log", "href", "/pulp/api/v3/artifacts/t1/"),
+                Map.of("name", "tests_1_zipped.log", "href", "/pulp/api/v3/artifacts/t2/"),
+                Map.of("name", "install_package.log", "href", "/pulp/api/v3/artifacts/t3/"))));
+        assertThat(testing.logs(ids[1])).allSatisfy(l -> {
+            assertThat(l.id()).as("the test's id, as upstream").isEqualTo(test);
+            assertThat(l.tapResults()).as("not read before the import").isEmpty();
+            assertThat(l.success()).isNull();
+        });
+        assertThat(runJobs()).isEqualTo(1);
+        List<TestLogView> logs = testing.logs(ids[1]);
+        assertThat(logs).extracting(TestLogView::logName).containsExactly("tests_0_bash.tap.log",
+                "tests_1_zipped.log", "install_package.log");
+        assertThat(logs.get(0).tapResults()).containsExactly(new TestLogView.TapResult("a", 2, ""),
+                new TestLogView.TapResult("b", 1, "# why"), new TestLogView.TapResult("c", 4, ""));
+        assertThat(logs.get(0).success()).isFalse();
+        assertThat(logs.get(0).logsFormat()).isEqualTo("tap");
+        assertThat(logs.get(1).tapResults()).as("gunzipped").containsExactly(
+                new TestLogView.TapResult("zipped", 2, ""));
+        assertThat(logs.get(1).logsFormat()).isEqualTo("text");
+        assertThat(logs.get(2).tapResults()).as("only tests_* logs are read, as upstream").isEmpty();
+        assertThat(logs.get(2).logsFormat()).isNull();
+        assertThat(logs).extracting(TestLogView::logId).doesNotHaveDuplicates().doesNotContain(test);
     }
 
     @Test

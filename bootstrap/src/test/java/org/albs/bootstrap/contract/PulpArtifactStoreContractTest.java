@@ -29,4 +29,12 @@ class PulpArtifactStoreContractTest extends AbstractArtifactStoreContractTest {
         PulpStub.shared().register(href, sha256, meta);
         return new Uploaded(href, sha256);
     }
+
+    @Override
+    protected Uploaded uploadLog(byte[] bytes) {
+        String href = PulpStub.artifactHref();
+        String sha256 = randomSha256();
+        PulpStub.shared().registerFile(href, sha256, bytes);
+        return new Uploaded(href, sha256);
+    }
 }

@@ -120,9 +120,12 @@ public final class Node {
         return build;
     }
 
-    /** Waits (10 s at most) until no store job of the build is waiting or running. */
+    /**
+     * Waits (30 s at most: on the shared, loaded test machine an import took over 10 s) until no store job of the
+     * build is waiting or running.
+     */
     public static void awaitJobs(long buildId) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {
             List<String> states = Api.asAdmin().queryParam("build_id", buildId).when().get("/api/v1/jobs/")
                     .then().statusCode(200).extract().jsonPath().getList("jobs.state", String.class);

@@ -41,13 +41,14 @@ import org.albs.domain.artifacts.PackageMeta;
  */
 public final class PulpStub implements AutoCloseable {
     private static final String API = "/pulp/api/v3/";
+    private static final String CONTENT_APP = "/pulp/content/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One state-changing call: method, path and JSON body (empty for DELETE). */
     public record Call(String method, String path, Map<String, Object> body) {
     }
 
-    private record Artifact(String sha256, PackageMeta meta) {
+    private record Artifact(String sha256, PackageMeta meta, byte[] bytes) {
     }
 
     private record Failure(String method, String pathPart, int[] left, int status) {
@@ -85,7 +86,14 @@ public final class PulpStub implements AutoCloseable {
     /** An artifact a build node uploaded: its href, sha256 and, for a package, its header (null for a file). */
     public void register(String artifactHref, String sha256, PackageMeta meta) {
         synchronized (state) {
-            state.artifacts.put(artifactHref, new Artifact(sha256, meta));
+            state.artifacts.put(artifactHref, new Artifact(sha256, meta, null));
+        }
+    }
+
+    /** A file a test system uploaded, with its bytes: the content app serves them once a repository holds it. */
+    public void registerFile(String artifactHref, String sha256, byte[] bytes) {
+        synchronized (state) {
+            state.artifacts.put(artifactHref, new Artifact(sha256, null, bytes.clone()));
         }
     }
 
@@ -224,6 +232,9 @@ public final class PulpStub implements AutoCloseable {
             URI uri = URI.create(request.getUrl());
             String path = uri.getPath();
             String method = request.getMethod().getName();
+            if (path.startsWith(CONTENT_APP) && method.equals("GET")) {
+                return served(path.substring(CONTENT_APP.length()));
+            }
             if (!path.startsWith(API)) {
                 return status(404, Map.of("detail", "Not found."));
             }
@@ -279,6 +290,26 @@ public final class PulpStub implements AutoCloseable {
                 }
             }
             return status(404, Map.of("detail", "Not found."));
+        }
+
+        /** The content app: a file of the repository a distribution serves, as its base path and relative path. */
+        private ResponseDefinition served(String rest) {
+            for (Map<String, Object> dist : dists.values()) {
+                String base = dist.get("base_path") + "/";
+                Set<String> units = repoContent.get(String.valueOf(dist.get("repository")));
+                if (!rest.startsWith(base) || units == null) {
+                    continue;
+                }
+                String file = rest.substring(base.length());
+                for (String unit : units) {
+                    Map<String, Object> c = content.get(unit);
+                    Artifact a = c == null ? null : artifacts.get(String.valueOf(c.get("artifact")));
+                    if (a != null && a.bytes() != null && file.equals(c.get("relative_path"))) {
+                        return new ResponseDefinitionBuilder().withStatus(200).withBody(a.bytes()).build();
+                    }
+                }
+            }
+            return new ResponseDefinitionBuilder().withStatus(404).withBody("Not Found").build();
         }
 
         private Map<String, Map<String, Object>> objects(String group) {

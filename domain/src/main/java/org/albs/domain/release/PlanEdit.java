@@ -14,12 +14,17 @@ import org.albs.domain.InvalidInputException;
  * A person's edit of a plan, checked against what exists: every package must be one of the release's packages (found
  * by artifact id, or by file name) and every repository one of the platform's production repositories, with a
  * production repository of that name for every arch it lists. The package data is always the server's own (only the
- * person's {@code force} flag is taken); every bad entry is named, with its path in the plan.
+ * person's {@code force} and {@code forceNotNotarized} flags are taken); every bad entry is named, with its path in the plan.
  */
 public final class PlanEdit {
     /** A planned package as a person sent it. */
-    public record EditedPackage(Long artifactId, String fullName, boolean force, List<Long> repositoryIds,
-                                List<String> repoArchLocation) {
+    public record EditedPackage(Long artifactId, String fullName, boolean force, boolean forceNotNotarized,
+                                List<Long> repositoryIds, List<String> repoArchLocation) {
+        public EditedPackage(Long artifactId, String fullName, boolean force, List<Long> repositoryIds,
+                             List<String> repoArchLocation) {
+            this(artifactId, fullName, force, false, repositoryIds, repoArchLocation);
+        }
+
         public EditedPackage {
             repositoryIds = repositoryIds == null ? List.of() : List.copyOf(repositoryIds);
             repoArchLocation = repoArchLocation == null ? List.of() : List.copyOf(repoArchLocation);
@@ -91,7 +96,7 @@ public final class PlanEdit {
                 }
             }
             if (archesExist) {
-                planned.add(new PlannedPackage(pkg.get().withForce(e.force()), List.of(new TargetRepository(
+                planned.add(new PlannedPackage(pkg.get().withFlags(e.force(), e.forceNotNotarized()), List.of(new TargetRepository(
                         repo.id(), repo.name(), repo.arch(), repo.debug(), repo.url(), trustOf(current, pkg.get(),
                         repo), matchedOf(current, pkg.get(), repo))), arches));
             }

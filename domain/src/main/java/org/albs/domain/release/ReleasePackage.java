@@ -6,11 +6,25 @@ import java.util.Objects;
  * A package a release is about: one RPM of a build as the server recorded it at import (its header's NEVRA, its
  * source RPM, its checksum), never as the store's database has it.
  *
- * @param force release it even where the target repository holds a different package of the same NEVRA
+ * @param force             release it even where the target repository holds a different package of the same NEVRA
+ * @param artifactHref      the store's handle of the package as the import recorded it (upstream's
+ *                          {@code artifact_href}, a Pulp content href)
+ * @param forceNotNotarized upstream's flag for releasing a package no notary (CAS) authenticated; kept as the person
+ *                          set it and shown back, it changes nothing here: nothing notarises packages, see
+ *                          {@link #casHash()}
  */
 public record ReleasePackage(long artifactId, long buildId, long buildTaskId, String name, String epoch,
                              String version, String release, String arch, String sha256, String fullName,
-                             String taskArch, String sourceRpm, boolean force) {
+                             String taskArch, String sourceRpm, boolean force, String artifactHref,
+                             boolean forceNotNotarized) {
+    /** A package without a recorded store handle and with neither flag set (tests, plans read from old rows). */
+    public ReleasePackage(long artifactId, long buildId, long buildTaskId, String name, String epoch,
+                          String version, String release, String arch, String sha256, String fullName,
+                          String taskArch, String sourceRpm, boolean force) {
+        this(artifactId, buildId, buildTaskId, name, epoch, version, release, arch, sha256, fullName, taskArch,
+                sourceRpm, force, null, false);
+    }
+
     public ReleasePackage {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
@@ -56,7 +70,20 @@ public record ReleasePackage(long artifactId, long buildId, long buildTaskId, St
     }
 
     public ReleasePackage withForce(boolean newForce) {
+        return withFlags(newForce, forceNotNotarized);
+    }
+
+    /** The package with a person's two flags. */
+    public ReleasePackage withFlags(boolean newForce, boolean newForceNotNotarized) {
         return new ReleasePackage(artifactId, buildId, buildTaskId, name, epoch, version, release, arch, sha256,
-                fullName, taskArch, sourceRpm, newForce);
+                fullName, taskArch, sourceRpm, newForce, artifactHref, newForceNotNotarized);
+    }
+
+    /**
+     * The notary's (CodeNotary CAS) hash of the package, upstream's {@code cas_hash}: always null, because nothing
+     * notarises packages here. The web UI then shows the package as not notarized.
+     */
+    public String casHash() {
+        return null;
     }
 }

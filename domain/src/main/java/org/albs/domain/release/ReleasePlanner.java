@@ -117,6 +117,23 @@ public final class ReleasePlanner {
         return in;
     }
 
+    /**
+     * Where the plan's packages found in a target repository are there (upstream's {@code href_from_repo}): full
+     * name → the store's handle of the package's NEVRA in the first repository {@code packagesInRepos} names (the
+     * one {@code packages_from_repos} shows); a package without one has no entry.
+     *
+     * @param contents repository id → NEVRA → the store's handle of what a release put there
+     */
+    public static Map<String, String> hrefsFromRepos(ReleasePlan plan, Map<Long, Map<String, String>> contents) {
+        Map<String, String> hrefs = new LinkedHashMap<>();
+        for (PlannedPackage p : plan.packages()) {
+            plan.repositoryFrom(p.pkg().fullName())
+                    .map(repo -> contents.getOrDefault(repo, Map.of()).get(p.pkg().nevra()))
+                    .ifPresent(href -> hrefs.putIfAbsent(p.pkg().fullName(), href));
+        }
+        return hrefs;
+    }
+
     private List<PlannedPackage> place(ReleasePackage p) {
         Hit hit = lookup(p);
         if (hit != null) {

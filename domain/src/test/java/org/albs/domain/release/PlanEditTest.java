@@ -46,6 +46,19 @@ class PlanEditTest {
     }
 
     @Test
+    void theForceNotNotarizedFlagIsAPersonsChoiceAndTheArtifactHrefStaysTheServers() {
+        ReleasePackage imported = new ReleasePackage(10, 1, 1, "foo", "0", "1", "1", "x86_64", "s1",
+                "foo-1-1.x86_64.rpm", "x86_64", "foo-1-1.src.rpm", false, "/pulp/content/foo/", false);
+        ReleasePlan edited = PlanEdit.apply(List.of(new PlanEdit.EditedPackage(10L, null, false, true, List.of(1L),
+                List.of("x86_64"))), List.of(imported), CURRENT);
+        ReleasePackage foo = edited.packages().get(0).pkg();
+        assertThat(foo.forceNotNotarized()).isTrue();
+        assertThat(foo.force()).isFalse();
+        assertThat(foo.artifactHref()).isEqualTo("/pulp/content/foo/");
+        assertThat(foo.casHash()).as("nothing notarises packages here").isNull();
+    }
+
+    @Test
     void everyBadEntryIsNamedWithItsPath() {
         assertThatThrownBy(() -> PlanEdit.apply(List.of(
                 new PlanEdit.EditedPackage(99L, null, false, List.of(1L), List.of()),

@@ -177,6 +177,24 @@ class ReleasePlannerTest {
     }
 
     @Test
+    void aPackageFoundInATargetIsTakenFromTheFirstRepositoryHoldingIt() {
+        ReleasePackage foo = pkg("foo", "1.0", "x86_64");
+        ReleasePackage bar = pkg("bar", "1.0", "x86_64");
+        ReleasePackage baz = pkg("baz", "1.0", "x86_64");
+        ReleasePlan plan = ReleasePlanner.plan(LAYOUT, List.of(foo, bar, baz), List.of(),
+                Map.of(foo.nevra(), Set.of(5L, 2L), bar.nevra(), Set.of(7L)));
+        Map<String, String> hrefs = ReleasePlanner.hrefsFromRepos(plan, Map.of(
+                2L, Map.of(foo.nevra(), "/pulp/foo-in-2/"), 5L, Map.of(foo.nevra(), "/pulp/foo-in-5/")));
+        assertThat(hrefs).as("foo from repository 2 (packages_from_repos); bar's repository has no record of it;"
+                + " baz is nowhere").containsExactly(Map.entry(foo.fullName(), "/pulp/foo-in-2/"));
+        ReleasePlan withHrefs = plan.withHrefsFromRepos(hrefs);
+        assertThat(withHrefs.withPackages(withHrefs.packages(), Map.of()).hrefsFromRepos())
+                .as("no longer found anywhere: no href").isEmpty();
+        assertThat(withHrefs.withPackages(withHrefs.packages(), withHrefs.packagesInRepos()).hrefsFromRepos())
+                .isEqualTo(hrefs);
+    }
+
+    @Test
     void referenceRepositoryNamesLoseTheirDistributionAndVersion() {
         assertThat(ReleasePlanner.repositorySuffix("centos-stream-8-appstream")).isEqualTo("appstream");
         assertThat(ReleasePlanner.repositorySuffix("almalinux-9-beta-crb-debuginfo")).isEqualTo("crb-debuginfo");

@@ -1,6 +1,7 @@
 package org.albs.adapter.out.localstore;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -234,6 +235,22 @@ public final class LocalArtifactStore implements ArtifactStore {
             throw new ArtifactStoreException(fileName + " is not an RPM package: " + e.getMessage(), false);
         } catch (IOException e) {
             throw failure("read the header of " + fileName, e);
+        }
+    }
+
+    /** The file as the repository's manifest lists it (never a path resolved from the name). */
+    @Override
+    public Optional<byte[]> readFile(StoredRepository repository, String fileName, int maxBytes) {
+        Path dir = dirOf(repository.handle());
+        String sha = manifest(dir).get(fileName);
+        Optional<Blobs.Blob> blob = sha == null ? Optional.empty() : blobs.find(sha);
+        if (blob.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(blob.get().file())) {
+            return Optional.of(in.readNBytes(maxBytes));
+        } catch (IOException e) {
+            throw failure("read " + fileName + " of " + repository.name(), e);
         }
     }
 

@@ -51,4 +51,16 @@ class LocalArtifactStoreContractTest extends AbstractArtifactStoreContractTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Override
+    protected Uploaded uploadLog(byte[] bytes) {
+        store();
+        try {
+            Path file = Files.write(Files.createTempFile(blobs.stagingDir(), "log", ".part"), bytes);
+            Blobs.Blob blob = blobs.adopt(file, Blobs.sha256Of(file));
+            return new Uploaded(blob.artifactHref(), blob.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

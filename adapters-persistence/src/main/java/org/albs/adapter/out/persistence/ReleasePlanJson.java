@@ -31,7 +31,7 @@ final class ReleasePlanJson {
         ArrayNode packages = root.putArray("packages");
         for (PlannedPackage p : plan.packages()) {
             ObjectNode entry = packages.addObject();
-            entry.set("package", pkg(p.pkg()));
+            entry.set("package", pkg(p.pkg(), plan.hrefsFromRepos().get(p.pkg().fullName())));
             ArrayNode repos = entry.putArray("repositories");
             p.repositories().forEach(r -> repos.add(repository(r, true)));
             ArrayNode arches = entry.putArray("repo_arch_location");
@@ -57,7 +57,7 @@ final class ReleasePlanJson {
         return Json.write(probe);
     }
 
-    private static ObjectNode pkg(ReleasePackage p) {
+    private static ObjectNode pkg(ReleasePackage p, String hrefFromRepo) {
         ObjectNode n = NODES.objectNode();
         n.put("name", p.name());
         n.put("epoch", p.epoch());
@@ -72,6 +72,9 @@ final class ReleasePlanJson {
         n.put("task_arch", p.taskArch());
         n.put("source", p.sourceRpm());
         n.put("force", p.force());
+        n.put("artifact_href", p.artifactHref());
+        n.put("href_from_repo", hrefFromRepo);
+        n.put("force_not_notarized", p.forceNotNotarized());
         return n;
     }
 
@@ -95,7 +98,12 @@ final class ReleasePlanJson {
     static ReleasePlan read(String column) {
         JsonNode root = Json.tree(column);
         List<PlannedPackage> packages = new ArrayList<>();
+        Map<String, String> hrefs = new LinkedHashMap<>();
         for (JsonNode entry : root.path("packages")) {
+            String href = text(entry.path("package"), "href_from_repo");
+            if (href != null) {
+                hrefs.putIfAbsent(text(entry.path("package"), "full_name"), href);
+            }
             List<String> arches = new ArrayList<>();
             entry.path("repo_arch_location").forEach(a -> arches.add(a.asText()));
             packages.add(new PlannedPackage(pkg(entry.path("package")), repositories(entry.path("repositories")),
@@ -108,14 +116,15 @@ final class ReleasePlanJson {
             inRepos.put(e.getKey(), ids);
         });
         return new ReleasePlan(packages, repositories(root.path("repositories")), inRepos,
-                text(root, "last_log"));
+                text(root, "last_log"), hrefs);
     }
 
     private static ReleasePackage pkg(JsonNode n) {
         return new ReleasePackage(n.path("artifact_id").asLong(), n.path("build_id").asLong(),
                 n.path("build_task_id").asLong(), text(n, "name"), text(n, "epoch"), text(n, "version"),
                 text(n, "release"), text(n, "arch"), text(n, "sha256"), text(n, "full_name"), text(n, "task_arch"),
-                text(n, "source"), n.path("force").asBoolean(false));
+                text(n, "source"), n.path("force").asBoolean(false), text(n, "artifact_href"),
+                n.path("force_not_notarized").asBoolean(false));
     }
 
     private static List<TargetRepository> repositories(JsonNode list) {

@@ -174,7 +174,7 @@ public class SqlReleases implements Releases {
                     PackageMeta m = c.pkg();
                     return new ReleasePackage(rs.getLong(1), rs.getLong(2), rs.getLong(3), m.name(), m.epoch(),
                             m.version(), m.release(), m.arch(), c.sha256(), rs.getString(4), rs.getString(5),
-                            m.sourceRpm(), false);
+                            m.sourceRpm(), false, rs.getString(6), false);
                 });
     }
 

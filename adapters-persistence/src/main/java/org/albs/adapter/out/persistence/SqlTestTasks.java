@@ -13,6 +13,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.agroal.api.AgroalDataSource;
 import org.albs.application.port.in.builds.BuildView;
 import org.albs.application.port.in.testing.TestResultCommand;
@@ -26,6 +29,9 @@ import org.albs.domain.lease.Change;
 import org.albs.domain.lease.LeasePhase;
 import org.albs.domain.lease.Lifecycle;
 import org.albs.domain.lease.WorkState;
+import org.albs.domain.testing.TapCase;
+import org.albs.domain.testing.TapLog;
+import org.albs.domain.testing.TapStatus;
 import org.albs.domain.testing.TestPlan;
 import org.albs.domain.testing.TestTask;
 import org.albs.domain.testing.TestTaskStatus;
@@ -38,6 +44,7 @@ import org.albs.domain.testing.TestedPackage;
  */
 @ApplicationScoped
 public class SqlTestTasks implements TestTasks {
+
     private static final int CREATED = TestTaskStatus.CREATED.code();
     private static final String OWN_COLUMNS = "build_id, build_task_id, revision, package_name, package_epoch,"
             + " package_version, package_release, env_arch";
@@ -325,12 +332,33 @@ public class SqlTestTasks implements TestTasks {
 
     @Override
     public List<StoredLog> logs(long testTaskId) {
-        return jdbc.query("SELECT id, test_task_id, name, href, content_handle FROM test_task_artifacts"
-                + " WHERE test_task_id = :test ORDER BY id", new Jdbc.Args().lng("test", testTaskId), SqlTestTasks::log);
+        return jdbc.query("SELECT id, test_task_id, name, href, content_handle, logs_format, tap_results"
+                + " FROM test_task_artifacts WHERE test_task_id = :test ORDER BY id",
+                new Jdbc.Args().lng("test", testTaskId), SqlTestTasks::log);
     }
 
     private static StoredLog log(ResultSet rs) throws SQLException {
-        return new StoredLog(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5));
+        String format = rs.getString(6);
+        TapLog tap = null;
+        if (format != null) {
+            List<TapCase> cases = new ArrayList<>();
+            for (JsonNode c : Json.tree(rs.getString(7))) {
+                cases.add(new TapCase(c.path("test_name").asText(), TapStatus.of(c.path("status").asInt()),
+                        c.path("diagnostic").asText("")));
+            }
+            tap = new TapLog(cases, format);
+        }
+        return new StoredLog(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), tap);
+    }
+
+    @Override
+    public void recordLogTap(long logId, TapLog tap) {
+        ArrayNode cases = JsonNodeFactory.instance.arrayNode();
+        tap.cases().forEach(c -> cases.addObject().put("test_name", c.testName()).put("status", c.status().code())
+                .put("diagnostic", c.diagnostic()));
+        jdbc.update("UPDATE test_task_artifacts SET logs_format = :format, tap_results = CAST(:cases AS jsonb)"
+                + " WHERE id = :id", new Jdbc.Args().str("format", tap.format()).str("cases", Json.write(cases))
+                .lng("id", logId));
     }
 
     @Override
@@ -342,7 +370,7 @@ public class SqlTestTasks implements TestTasks {
     @Override
     public List<StoredLog> latestLogs(long buildTaskId) {
         return jdbc.query("""
-                SELECT a.id, a.test_task_id, a.name, a.href, a.content_handle
+                SELECT a.id, a.test_task_id, a.name, a.href, a.content_handle, a.logs_format, a.tap_results
                   FROM test_task_artifacts a JOIN test_tasks x ON x.id = a.test_task_id
                  WHERE x.build_task_id = :task
                    AND x.revision = (SELECT max(revision) FROM test_tasks WHERE build_task_id = :task)

@@ -1,6 +1,11 @@
 package org.albs.adapter.out.pulp;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -12,7 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -99,6 +106,8 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
 
     private final PulpSettings settings;
     private final PulpApi api;
+    /** Pulp's content app, where published files are read (no credentials: it serves them to anybody). */
+    private final HttpClient content;
 
     public PulpArtifactStore(PulpSettings settings) {
         this.settings = settings;
@@ -111,6 +120,8 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 .register(new BasicAuth("Basic " + basic))
                 .build(PulpApi.class);
+        this.content = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     /** Adds the basic-auth header to every request. */
@@ -240,6 +251,43 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
         body.put("relative_path", fileName);
         Reply r = call(op, () -> api.create("content", p.plugin(), p.contentType(), json(body)));
         return new Operation(task(op, r));
+    }
+
+    /** A file read from Pulp's content app: its status and at most the bytes asked for. */
+    private record Download(int status, byte[] bytes) {
+    }
+
+    /**
+     * Read where the distribution serves it (Pulp's API does not hand out a file's bytes), with the same timeout and
+     * retries as every API call; a 404 is a file the repository does not serve.
+     */
+    @Override
+    public Optional<byte[]> readFile(StoredRepository repository, String fileName, int maxBytes) {
+        String op = "read " + fileName + " of " + repository.name();
+        URI uri = URI.create(fileUrl(repository, fileName));
+        Download d = retried(op, () -> download(uri, maxBytes), Download::status, x -> "");
+        if (d.status() == 404) {
+            return Optional.empty();
+        }
+        if (d.status() != 200) {
+            throw new ArtifactStoreException("Pulp refused to " + op + ": HTTP " + d.status(), false);
+        }
+        return Optional.of(d.bytes());
+    }
+
+    private Download download(URI uri, int maxBytes) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET().build();
+        try {
+            HttpResponse<InputStream> response = content.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                return new Download(response.statusCode(), response.statusCode() == 200
+                        ? body.readNBytes(maxBytes) : new byte[0]);
+            }
+        } catch (IOException e) {
+            throw new ProcessingException(e);
+        } catch (InterruptedException e) {
+            throw new ProcessingException(e);
+        }
     }
 
     @Override
@@ -379,16 +427,21 @@ public class PulpArtifactStore implements ArtifactStore, AutoCloseable {
      * up to {@code backoff × 2^attempt} (full jitter) in between.
      */
     private Reply call(String op, Supplier<Response> request) {
+        return retried(op, () -> reply(request), Reply::status, r -> abbreviate(r.body()));
+    }
+
+    /** {@link #call}'s retries around any kind of answer, its status and what a failure says of its body. */
+    private <R> R retried(String op, Supplier<R> request, ToIntFunction<R> status, Function<R, String> body) {
         int attempt = 0;
         while (true) {
             String failure;
             Throwable cause = null;
             try {
-                Reply reply = reply(request);
-                if (reply.status() < 500) {
+                R reply = request.get();
+                if (status.applyAsInt(reply) < 500) {
                     return reply;
                 }
-                failure = "HTTP " + reply.status() + " " + abbreviate(reply.body());
+                failure = "HTTP " + status.applyAsInt(reply) + " " + body.apply(reply);
             } catch (ProcessingException e) {
                 failure = e.getCause() != null ? e.getCause().toString() : e.toString();
                 cause = e;

@@ -63,6 +63,13 @@ public interface ArtifactStore {
     /** Waits for the operation to end; returns the handles of what it created. */
     List<String> await(Operation operation);
 
+    /**
+     * The first {@code maxBytes} bytes of a file of a published file repository (a test log), read where the store
+     * serves it; empty when the repository serves no file of that name. A store that does not answer is a transient
+     * {@link ArtifactStoreException}.
+     */
+    Optional<byte[]> readFile(StoredRepository repository, String fileName, int maxBytes);
+
     /** Where a package of this repository is downloaded from. */
     String packageUrl(StoredRepository repository, String fileName);
 

@@ -9,6 +9,7 @@ import org.albs.application.port.in.testing.TestResultCommand;
 import org.albs.application.port.in.testing.TestTaskView;
 import org.albs.domain.lease.Change;
 import org.albs.domain.platform.Platform;
+import org.albs.domain.testing.TapLog;
 import org.albs.domain.testing.TestPlan;
 import org.albs.domain.testing.TestTask;
 
@@ -92,14 +93,23 @@ public interface TestTasks extends LeaseQueue<TestTask, TestTasks.AnyTask, TestT
 
     void saveResult(Result result);
 
-    /** A stored log of a test and, once imported, the store's content of it. */
-    record StoredLog(long id, long testTaskId, String name, String href, String contentHandle) {
+    /**
+     * A stored log of a test and, once imported, the store's content of it and, once read as TAP (a {@code tests_*}
+     * log, read by the import), what it says ({@code tap} null until then, and for every other log).
+     */
+    record StoredLog(long id, long testTaskId, String name, String href, String contentHandle, TapLog tap) {
+        public StoredLog(long id, long testTaskId, String name, String href, String contentHandle) {
+            this(id, testTaskId, name, href, contentHandle, null);
+        }
     }
 
     List<StoredLog> logs(long testTaskId);
 
     /** Records the content the store made of a log. */
     void recordLogContent(long logId, String contentHandle);
+
+    /** Records what a log says read as TAP. */
+    void recordLogTap(long logId, TapLog tap);
 
     /** The tests of a revision of a build task, as the API shows them (empty when there are none). */
     List<TestTaskView> views(long buildTaskId, int revision);

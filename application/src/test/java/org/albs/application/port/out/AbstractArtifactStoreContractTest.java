@@ -3,6 +3,7 @@ package org.albs.application.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +28,9 @@ public abstract class AbstractArtifactStoreContractTest {
 
     /** A node uploads a package with this header, or a log when {@code meta} is null. */
     protected abstract Uploaded upload(PackageMeta meta);
+
+    /** A test system uploads a log with these bytes. */
+    protected abstract Uploaded uploadLog(byte[] bytes);
 
     /** A checksum no other test uses, for stores that take the uploader's word for it. */
     protected static String randomSha256() {
@@ -89,6 +93,24 @@ public abstract class AbstractArtifactStoreContractTest {
         StoredContent content = store().describe(ContentKind.FILE, created.get(0));
         assertThat(content.sha256()).isEqualTo(sha);
         assertThat(content.pkg()).isNull();
+    }
+
+    @Test
+    void aPublishedFileIsReadBackAsServedUpToTheBytesAsked() {
+        String name = unique("build-4-test_log");
+        StoredRepository repo = store().createRepository(new BuildRepository(name, ContentKind.FILE,
+                BuildRepository.TEST_LOG, "log", false, null, "test_logs/" + name));
+        byte[] text = ("1..2\nok 1 - a\nnot ok 2 - b " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.UTF_8);
+        String log = store().await(store().startContent(ContentKind.FILE, uploadLog(text).href(),
+                "tests_0_a.log")).get(0);
+        assertThat(store().readFile(repo, "tests_0_a.log", 1 << 20)).as("not in the repository yet").isEmpty();
+        store().await(store().startChange(repo, Set.of(log), Set.of()));
+        store().await(store().startPublication(repo));
+        assertThat(store().readFile(repo, "tests_0_a.log", 1 << 20)).hasValueSatisfying(b ->
+                assertThat(b).isEqualTo(text));
+        assertThat(store().readFile(repo, "tests_0_a.log", 4)).hasValueSatisfying(b ->
+                assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("1..2"));
+        assertThat(store().readFile(repo, "other.log", 1 << 20)).isEmpty();
     }
 
     @Test

@@ -294,9 +294,11 @@ public abstract class AbstractReleasesContractTest {
                 "bash-1.0-1.el9.src.rpm", "bash-1.0-1.el9.x86_64.rpm", "bash-debuginfo-1.0-1.el9.x86_64.rpm",
                 "zsh-1.0-1.el9.src.rpm", "zsh-1.0-1.el9.x86_64.rpm", "zsh-debuginfo-1.0-1.el9.x86_64.rpm");
         long x86 = first.task("x86_64", 0);
-        assertThat(all.get(1)).isEqualTo(new ReleasePackage(artifactId(x86, "bash-1.0-1.el9.x86_64.rpm"),
-                first.id(), x86, "bash", "2", "1.0", "1.el9", "x86_64", "b".repeat(64), "bash-1.0-1.el9.x86_64.rpm",
-                "x86_64", "bash-1.0-1.el9.src.rpm", false));
+        long binary = artifactId(x86, "bash-1.0-1.el9.x86_64.rpm");
+        assertThat(all.get(1)).as("the store's handle recorded at import is its artifact href").isEqualTo(
+                new ReleasePackage(binary, first.id(), x86, "bash", "2", "1.0", "1.el9", "x86_64", "b".repeat(64),
+                        "bash-1.0-1.el9.x86_64.rpm", "x86_64", "bash-1.0-1.el9.src.rpm", false, "content-" + binary,
+                        false));
         assertThat(all.get(0).sourceRpm()).isNull();
         assertThat(all.get(0).taskArch()).isEqualTo("src");
 

@@ -20,7 +20,9 @@ import org.albs.domain.release.TargetRepository;
 /**
  * Upstream's Release schema ({@code id, status, build_ids, build_task_ids, plan, owner, platform, product,
  * created_at}) with the seed's {@code created_by} and the times of its last commit or revert. The plan has upstream's
- * shape: {@code packages} (each {@code package}, one-entry {@code repositories}, {@code repo_arch_location}),
+ * shape: {@code packages} (each {@code package} with upstream's {@code artifact_href}, {@code href_from_repo},
+ * {@code cas_hash} (always null) and {@code force_not_notarized}, one-entry {@code repositories},
+ * {@code repo_arch_location}),
  * {@code repositories}, {@code packages_in_repos}, {@code packages_from_repos}, {@code modules} (always empty: module
  * releases are not supported) and {@code last_log}.
  */
@@ -64,7 +66,7 @@ public record ReleaseDto(long id, int status, List<Long> buildIds, List<Long> bu
         List<Object> packages = new ArrayList<>();
         for (PlannedPackage p : plan.packages()) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("package", pkg(p.pkg()));
+            entry.put("package", pkg(p.pkg(), plan.hrefsFromRepos().get(p.pkg().fullName())));
             entry.put("repositories", p.repositories().stream().map(r -> repository(r, true)).toList());
             entry.put("repo_arch_location", p.repoArchLocation());
             packages.add(entry);
@@ -74,11 +76,8 @@ public record ReleaseDto(long id, int status, List<Long> buildIds, List<Long> bu
         json.put("packages_in_repos", plan.packagesInRepos());
         // upstream: where a package already released is taken from (the UI reads it whenever the above is there)
         Map<String, Object> fromRepos = new LinkedHashMap<>();
-        plan.packagesInRepos().forEach((name, ids) -> {
-            if (!ids.isEmpty()) {
-                fromRepos.put(name, ids.get(0));
-            }
-        });
+        plan.packagesInRepos().keySet().forEach(name -> plan.repositoryFrom(name).ifPresent(id ->
+                fromRepos.put(name, id)));
         json.put("packages_from_repos", fromRepos);
         json.put("modules", List.of());
         if (plan.lastLog() != null) {
@@ -87,7 +86,7 @@ public record ReleaseDto(long id, int status, List<Long> buildIds, List<Long> bu
         return json;
     }
 
-    private static Map<String, Object> pkg(ReleasePackage p) {
+    private static Map<String, Object> pkg(ReleasePackage p, String hrefFromRepo) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("artifact_id", p.artifactId());
         m.put("build_id", p.buildId());
@@ -102,6 +101,10 @@ public record ReleaseDto(long id, int status, List<Long> buildIds, List<Long> bu
         m.put("task_arch", p.taskArch());
         m.put("source", p.sourceRpm());
         m.put("force", p.force());
+        m.put("artifact_href", p.artifactHref());
+        m.put("href_from_repo", hrefFromRepo);
+        m.put("cas_hash", p.casHash());
+        m.put("force_not_notarized", p.forceNotNotarized());
         return m;
     }
 

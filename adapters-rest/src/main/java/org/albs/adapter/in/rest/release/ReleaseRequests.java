@@ -27,8 +27,9 @@ public final class ReleaseRequests {
 
     /**
      * The packages of an edited plan: for each entry, the package (by {@code artifact_id}, or by {@code full_name}),
-     * its {@code force} flag, the id of its one repository and its {@code repo_arch_location}. Everything else the
-     * entry carries is the server's own data and is not read back.
+     * its {@code force} and {@code force_not_notarized} flags (a boolean; null or missing is false), the id of its one
+     * repository and its {@code repo_arch_location}. Everything else the entry carries ({@code artifact_href},
+     * {@code href_from_repo}, {@code cas_hash}, the NEVRA…) is the server's own data and is not read back.
      */
     static List<PlanEdit.EditedPackage> editedPackages(JsonNode plan) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -63,8 +64,13 @@ public final class ReleaseRequests {
             for (JsonNode arch : entry.path("repo_arch_location")) {
                 arches.add(arch.asText());
             }
+            JsonNode notNotarized = pkg.path("force_not_notarized");
+            if (!notNotarized.isBoolean() && !notNotarized.isNull() && !notNotarized.isMissingNode()) {
+                problems.add(FieldProblem.of("Input should be a valid boolean", "bool_type", "plan", "packages", i,
+                        "package", "force_not_notarized"));
+            }
             edited.add(new PlanEdit.EditedPackage(artifactId, fullName, pkg.path("force").asBoolean(false),
-                    repositoryIds, arches));
+                    notNotarized.asBoolean(false), repositoryIds, arches));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -37,7 +37,8 @@ import org.albs.domain.InvalidInputException;
  */
 @Path("/api/v1/tests")
 @Produces(MediaType.APPLICATION_JSON)
-@RegisterForReflection(targets = {TestTaskView.class, TestLogView.class, BuildView.PerformanceStats.class,
+@RegisterForReflection(targets = {TestTaskView.class, TestLogView.class, TestLogView.TapResult.class,
+        BuildView.PerformanceStats.class,
         BuildView.TestTaskSummary.class,
         BuildView.HistoryEntry.class, TestTaskPayload.Repository.class})
 public class TestResource {
