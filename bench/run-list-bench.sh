@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Latency of the build feed's first page, GET /api/v1/builds/?pageNumber=1, with 100,000 builds in the database.
+# Latency of the build feed, GET /api/v1/builds/, with many builds in the database: page 1 unfiltered, page 1 with
+# each filter the UI's search sends (rpm_name, project, created_by, signed, released) and page 1,000.
 #
 #   bench/run-list-bench.sh [--url URL] [--db NAME] [--start] [options]
+#   bench/run-list-bench.sh --start --db albs_bench_feed --builds 1000000 --vacuum
 #
 #   --url URL         server (default http://127.0.0.1:18090)
 #   --db NAME         the server's database, seeded directly with bench/seed_builds.sql (default albs_bench;
@@ -9,12 +11,22 @@
 #   --start           start the server from the built jar on a fresh database NAME, stop it at the end
 #   --server-pid PID  the server's JVM for CPU accounting (default: the listener on the URL's port)
 #   --builds N        builds the database must hold (default 100000); only the missing ones are seeded
-#   --requests N      timed requests per concurrency level (default 200)
-#   --concurrency L   concurrency levels (default 1,4)
+#   --seed-var K=V    a seed_builds.sql variable for the builds seeded now (repeatable). The defaults give the
+#                     shape of issue 21: tasks=5 (10 artifacts a build), packages=4000, owners=20, signed_pct=30,
+#                     released_pct=10, running=20; --seed-var packages=0 etc. for the old shape (3 tasks, one
+#                     package per build, one owner)
+#   --cases LIST      which cases, comma-separated (default all): page1, rpm_name, project, created_by, signed,
+#                     released, page1000
+#   --rpm-name X, --project X, --created-by ID   filter values (default: picked from the data: the package name
+#                     whose build count is nearest 300 for rpm_name and nearest 3,000 for project, the owner with
+#                     the median number of builds for created_by)
+#   --requests N      timed requests per case (default 200)
+#   --concurrency N   concurrent requests (default 1)
 #   --vacuum          VACUUM ANALYZE instead of ANALYZE (sets hint bits and the visibility map of freshly seeded
 #                     rows, as autovacuum eventually does; the first scans after a bulk insert are slower)
-#   --no-warmup       skip the warm-up run of the driver (100 requests at each concurrency level, for the JIT)
-#   --out DIR         logs and the driver's JSON (default bench/out/list-<timestamp>)
+#   --no-warmup       skip the warm-up (50 untimed requests per case before its timed ones, and one pass of
+#                     100 requests over all cases first, for the JIT)
+#   --out DIR         logs and the JSON report (default bench/out/list-<timestamp>)
 #
 # Credentials as for run-dispatch-bench.sh: ALBS_TOKEN, or ALBS_ADMIN_EMAIL/ALBS_ADMIN_PASSWORD.
 set -euo pipefail
@@ -26,10 +38,15 @@ START=0
 SERVER_PID=
 TARGET=100000
 REQUESTS=200
-CONCURRENCY=1,4
+CONCURRENCY=1
 OUT=
 ANALYZE=ANALYZE
 WARMUP=1
+CASES=page1,rpm_name,project,created_by,signed,released,page1000
+RPM_NAME=
+PROJECT=
+CREATED_BY=
+declare -A SEED=([tasks]=5 [packages]=4000 [owners]=20 [signed_pct]=30 [released_pct]=10 [running]=20)
 while [[ $# -gt 0 ]]; do
     case $1 in
         --url) URL=${2%/}; shift 2 ;;
@@ -37,12 +54,17 @@ while [[ $# -gt 0 ]]; do
         --start) START=1; shift ;;
         --server-pid) SERVER_PID=$2; shift 2 ;;
         --builds) TARGET=$2; shift 2 ;;
+        --seed-var) [[ $2 == *=* ]] || die "--seed-var wants K=V"; SEED[${2%%=*}]=${2#*=}; shift 2 ;;
+        --cases) CASES=$2; shift 2 ;;
+        --rpm-name) RPM_NAME=$2; shift 2 ;;
+        --project) PROJECT=$2; shift 2 ;;
+        --created-by) CREATED_BY=$2; shift 2 ;;
         --requests) REQUESTS=$2; shift 2 ;;
         --concurrency) CONCURRENCY=$2; shift 2 ;;
         --out) OUT=$2; shift 2 ;;
         --vacuum) ANALYZE='VACUUM ANALYZE'; shift ;;
         --no-warmup) WARMUP=0; shift ;;
-        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
@@ -65,57 +87,71 @@ OWNER=$(psql -d "$DB" -Atc "SELECT id FROM users WHERE lower(email) = lower('$AD
 OWNER=${OWNER:-1}
 if (( HAVE < TARGET )); then
     NEED=$((TARGET - HAVE))
-    log "$DB holds $HAVE builds: seeding $NEED (owner $OWNER) with seed_builds.sql"
+    VARS=(-v n="$NEED" -v owner="$OWNER")
+    for k in "${!SEED[@]}"; do VARS+=(-v "$k=${SEED[$k]}"); done
+    log "$DB holds $HAVE builds: seeding $NEED (owner $OWNER; ${VARS[*]}) with seed_builds.sql; disk: $(df -h --output=avail "$BENCH_DIR" | tail -1) free"
     SECONDS=0
-    psql -q -d "$DB" -v n="$NEED" -v owner="$OWNER" -f "$BENCH_DIR/seed_builds.sql" >"$OUT/seed.log" 2>&1 \
+    psql -d "$DB" "${VARS[@]}" -f "$BENCH_DIR/seed_builds.sql" >"$OUT/seed.log" 2>&1 \
         || { cat "$OUT/seed.log" >&2; die "seeding failed"; }
-    log "seeded in ${SECONDS}s"
+    grep -A3 'builds_seeded' "$OUT/seed.log" >&2 || true
+    log "seeded in ${SECONDS}s; database size $(psql -d "$DB" -Atc "SELECT pg_size_pretty(pg_database_size(current_database()))")"
 else
     log "$DB holds $HAVE builds (>= $TARGET): no seeding"
 fi
 log "$ANALYZE"
+SECONDS=0
 psql -q -d "$DB" -c "$ANALYZE" >/dev/null
+log "$ANALYZE took ${SECONDS}s"
 API_TOTAL=$(curl -sf "$URL/api/v1/builds/?pageNumber=1" | json_field total_builds)
 DB_TOTAL=$(psql -d "$DB" -Atc 'SELECT count(*) FROM builds')
 [[ "$API_TOTAL" == "$DB_TOTAL" ]] || log "warning: the server reports $API_TOTAL builds, $DB has $DB_TOTAL: is --db right?"
 
+# ---------------------------------------------------------------- filter values that match some builds
+# a package by its number of builds (the ref's URL names it, and its rpms carry the name)
+package_near() {
+    psql -d "$DB" -Atc "SELECT substring(url from '/rpms/([^/]+)\.git\$') FROM build_task_refs GROUP BY url
+                         ORDER BY abs(count(*) - $1), url LIMIT 1"
+}
+[[ -n "$RPM_NAME" ]] || RPM_NAME=$(package_near 300)
+[[ -n "$PROJECT" ]] || PROJECT=$(package_near 3000)
+[[ -n "$CREATED_BY" ]] || CREATED_BY=$(psql -d "$DB" -Atc "SELECT owner_id FROM (SELECT owner_id, count(*) AS n
+    FROM builds GROUP BY owner_id) c ORDER BY n, owner_id OFFSET (SELECT count(DISTINCT owner_id) / 2 FROM builds)
+    LIMIT 1")
+declare -A QUERY=(
+    [page1]="pageNumber=1"
+    [rpm_name]="pageNumber=1&rpm_name=$RPM_NAME"
+    [project]="pageNumber=1&project=$PROJECT"
+    [created_by]="pageNumber=1&created_by=$CREATED_BY"
+    [signed]="pageNumber=1&signed=true"
+    [released]="pageNumber=1&released=true"
+    [page1000]="pageNumber=1000"
+)
+CASE_ARGS=()
+IFS=, read -ra WANTED <<<"$CASES"
+for c in "${WANTED[@]}"; do
+    [[ -n "${QUERY[$c]:-}" ]] || die "unknown case $c (known: ${!QUERY[*]})"
+    CASE_ARGS+=(--case "$c=${QUERY[$c]}")
+    log "case $c: GET /api/v1/builds/?${QUERY[$c]}"
+done
+
 # ---------------------------------------------------------------- measure
-driver() { # driver NAME REQUESTS
-    "$PY" "$SHARED/dispatch_bench.py" --base-url "$URL" --token-file "$OUT/admin.token" --scenario list \
-        --list-seed "$TARGET" --list-seed-assume "$TARGET" --list-requests "$2" \
-        --list-concurrency "$CONCURRENCY" --watch server="$SERVER_PID" --watch postgres="$PG_PID" \
-        --json-out "$OUT/$1.json" >"$OUT/$1.log" 2>&1
+driver() { # driver NAME REQUESTS WARMUP
+    "$PY" "$BENCH_DIR/list_cases.py" --base-url "$URL" --token-file "$OUT/admin.token" --shared-dir "$SHARED" \
+        "${CASE_ARGS[@]}" --requests "$2" --warmup "$3" --concurrency "$CONCURRENCY" \
+        --watch server="$SERVER_PID" --watch postgres="$PG_PID" --json-out "$OUT/$1.json" >"$OUT/$1.log" 2>&1
 }
 if [[ $WARMUP == 1 ]]; then
-    log "warm-up run (JIT): 100 requests per concurrency level"
-    driver list-warmup 100 || log "warm-up run reported a problem, see $OUT/list-warmup.log"
+    log "warm-up pass (JIT): 100 requests per case"
+    driver list-warmup 100 0 || log "warm-up run reported a problem, see $OUT/list-warmup.log"
 fi
-log "measured run"
+log "measured run: $REQUESTS requests per case at concurrency $CONCURRENCY; uptime: $(uptime)"
 RC=0
-driver list "$REQUESTS" || RC=$?
-grep '^\[' "$OUT/list.log" >&2 || true
+driver list "$REQUESTS" $((WARMUP == 1 ? 50 : 0)) || RC=$?
 [[ -f "$OUT/list.json" ]] || { tail -20 "$OUT/list.log" >&2; die "driver failed"; }
-
-"$PY" - "$OUT/list.json" "$URL" <<'EOF' | tee "$OUT/summary.txt"
-import json, sys
-rep = json.load(open(sys.argv[1]))
-L = rep['list']
-print(f"== list bench: {sys.argv[2]}  GET /api/v1/builds/?pageNumber=1 with total_builds={L['total_builds']} "
-      f"(seeded by the driver now: {L['seeded_now']}), page {L['page_bytes']} bytes")
-for run in L['runs']:
-    s, cpu = run['latency'], run['cpu']
-    n = run['requests']
-    srv = cpu.get('server_cpu_s')
-    pg = cpu.get('postgres_cpu_s')
-    print(f"c={run['concurrency']}: p50 {s['p50_ms']} ms  p90 {s['p90_ms']} ms  p99 {s['p99_ms']} ms  "
-          f"max {s['max_ms']} ms  {run['req_per_s']} req/s  (n={s['count']}, http {s['http_status']}, "
-          f"builds/page {run['builds_per_page']}); CPU/request server "
-          f"{round(1000 * srv / n, 1) if srv is not None else '?'} ms, postgres "
-          f"{round(1000 * pg / n, 1) if pg is not None else '?'} ms; machine busy "
-          f"{cpu.get('machine_busy_pct_of_all_cpus')}%")
-if rep.get('http_errors'):
-    print('http errors:', json.dumps(rep['http_errors'])[:600])
-EOF
+{
+    echo "== list bench: $URL, $DB_TOTAL builds, concurrency $CONCURRENCY, $REQUESTS requests per case"
+    cat "$OUT/list.log"
+} | tee "$OUT/summary.txt"
 log "uptime: $(uptime)"
 log "output in $OUT"
 exit $RC

@@ -132,9 +132,9 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
     @Override
     public BuildPage page(BuildPageQuery query) {
         return tx.inTransaction(() -> {
-            List<Long> ids = queries.page(query.filter(), query.offset(), BuildPageQuery.PAGE_SIZE);
-            return new BuildPage(queries.views(ids, false).stream().map(BuildView::withoutOwnerEmail).toList(),
-                    queries.count(query.filter()), query.pageNumber());
+            BuildQueries.Page page = queries.page(query.filter(), query.offset(), BuildPageQuery.PAGE_SIZE);
+            return new BuildPage(queries.views(page.ids(), false).stream().map(BuildView::withoutOwnerEmail)
+                    .toList(), page.total(), query.pageNumber());
         });
     }
 

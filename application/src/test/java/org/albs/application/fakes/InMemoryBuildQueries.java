@@ -26,14 +26,10 @@ public final class InMemoryBuildQueries implements BuildQueries {
     }
 
     @Override
-    public List<Long> page(BuildFilter filter, int offset, int limit) {
-        return store.builds.descendingMap().values().stream().filter(matches(filter)).skip(offset).limit(limit)
-                .map(b -> b.id).toList();
-    }
-
-    @Override
-    public long count(BuildFilter filter) {
-        return store.builds.values().stream().filter(matches(filter)).count();
+    public Page page(BuildFilter filter, int offset, int limit) {
+        List<Long> all = store.builds.descendingMap().values().stream().filter(matches(filter)).map(b -> b.id)
+                .toList();
+        return new Page(all.stream().skip(offset).limit(limit).toList(), all.size());
     }
 
     private Predicate<BuildStore.BuildRow> matches(BuildFilter f) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +20,10 @@ import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 
-/** The feed's total_builds: exact through creations, removals and compaction, and no lock shared by creations. */
+/**
+ * The feed's total_builds, whole and by owner, signed and released: exact through creations, signing, releasing,
+ * removals and compaction, and no lock shared by creations.
+ */
 @QuarkusTest
 @WithTestResource(PostgresDatabase.class)
 class BuildCountTest extends EmptyQueueTest {
@@ -38,11 +42,69 @@ class BuildCountTest extends EmptyQueueTest {
         assertThat(totalBuilds()).isEqualTo(before + 2);
 
         compactor.compact();
-        assertThat(count("SELECT count(*) FROM build_count")).isEqualTo(1);
+        // one row per (owner, signed, released) that has builds
+        assertThat(count("SELECT count(*) FROM build_count"))
+                .isEqualTo(count("SELECT count(*) FROM (SELECT DISTINCT owner_id, signed, released FROM builds) k"));
         assertThat(totalBuilds()).isEqualTo(before + 2);
         assertThat(totalBuilds()).isEqualTo(count("SELECT count(*) FROM builds"));
         compactor.compact();
         assertThat(totalBuilds()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void totalsByOwnerSignedAndReleasedFollowSigningReleasingAndRemovalThroughCompaction() {
+        Api.ServiceUser alice = Api.createServiceUser("counted-alice");
+        Api.ServiceUser bob = Api.createServiceUser("counted-bob");
+        long a1 = create(alice.token(), "a1");
+        long a2 = create(alice.token(), "a2");
+        long a3 = create(alice.token(), "a3");
+        long b1 = create(bob.token(), "b1");
+        assertTotalsMatchTheBuilds(alice.id(), bob.id());
+        assertThat(totalBuilds(Map.of("created_by", alice.id()))).isEqualTo(3);
+
+        sql("UPDATE builds SET signed = true WHERE id IN (" + a1 + ", " + a2 + ", " + b1 + ")");
+        sql("UPDATE builds SET released = true WHERE id = " + a1);
+        sql("UPDATE builds SET signed = true WHERE id = " + a2); // no change: no delta
+        assertThat(totalBuilds(Map.of("created_by", alice.id(), "signed", true))).isEqualTo(2);
+        assertThat(totalBuilds(Map.of("created_by", alice.id(), "signed", true, "released", true))).isEqualTo(1);
+        assertThat(totalBuilds(Map.of("created_by", alice.id(), "signed", false))).isEqualTo(1);
+        assertTotalsMatchTheBuilds(alice.id(), bob.id());
+
+        compactor.compact();
+        assertTotalsMatchTheBuilds(alice.id(), bob.id());
+        sql("UPDATE builds SET released = false WHERE id = " + a1);
+        alice.request().when().delete("/api/v1/builds/{id}/remove", a3).then().statusCode(204);
+        assertThat(totalBuilds(Map.of("created_by", alice.id(), "released", true))).isZero();
+        assertThat(totalBuilds(Map.of("created_by", alice.id()))).isEqualTo(2);
+        assertTotalsMatchTheBuilds(alice.id(), bob.id());
+        compactor.compact();
+        assertTotalsMatchTheBuilds(alice.id(), bob.id());
+    }
+
+    /** Every combination of the counted filters gives what counting the builds gives. */
+    private void assertTotalsMatchTheBuilds(long... owners) {
+        for (Long owner : new Long[] {null, owners[0], owners[1]}) {
+            for (Boolean signed : new Boolean[] {null, true, false}) {
+                for (Boolean released : new Boolean[] {null, true, false}) {
+                    Map<String, Object> filter = new java.util.HashMap<>();
+                    List<String> where = new java.util.ArrayList<>(List.of("true"));
+                    if (owner != null) {
+                        filter.put("created_by", owner);
+                        where.add("owner_id = " + owner);
+                    }
+                    if (signed != null) {
+                        filter.put("signed", signed);
+                        where.add(signed ? "signed" : "NOT signed");
+                    }
+                    if (released != null) {
+                        filter.put("released", released);
+                        where.add(released ? "released" : "NOT released");
+                    }
+                    assertThat(totalBuilds(filter)).as("total_builds of %s", filter)
+                            .isEqualTo(count("SELECT count(*) FROM builds WHERE " + String.join(" AND ", where)));
+                }
+            }
+        }
     }
 
     @Test
@@ -71,7 +133,11 @@ class BuildCountTest extends EmptyQueueTest {
     }
 
     private static long totalBuilds() {
-        return given().when().get("/api/v1/builds/?pageNumber=1").then().statusCode(200)
-                .extract().jsonPath().getLong("total_builds");
+        return totalBuilds(Map.of());
+    }
+
+    private static long totalBuilds(Map<String, ?> filter) {
+        return given().queryParam("pageNumber", 1).queryParams(filter).when().get("/api/v1/builds/").then()
+                .statusCode(200).extract().jsonPath().getLong("total_builds");
     }
 }

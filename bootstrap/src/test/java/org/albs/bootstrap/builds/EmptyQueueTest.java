@@ -30,4 +30,13 @@ abstract class EmptyQueueTest {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Runs one statement on the test database (a fixture the API has no route for). */
+    void sql(String statement) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

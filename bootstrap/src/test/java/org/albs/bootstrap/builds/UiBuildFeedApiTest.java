@@ -6,9 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +53,6 @@ class UiBuildFeedApiTest extends EmptyQueueTest {
                 "definitions", Map.of("dist", ".el8.beta"), "versions", List.of(Map.of("name", "8.99"))));
         return Api.asAdmin().contentType(ContentType.JSON).body(body).when().post("/api/v1/platform_flavors/")
                 .then().statusCode(200).extract().jsonPath();
-    }
-
-    private void sql(String statement) {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
@@ -184,8 +173,35 @@ class UiBuildFeedApiTest extends EmptyQueueTest {
         assertThat(feed(Map.of("rpm_name", name, "rpm_epoch", "0"))).isEmpty();
         assertThat(feed(Map.of("rpm_name", name, "rpm_arch", "aarch64"))).isEmpty();
         assertThat(feed(Map.of("rpm_name", name + "-libs"))).containsExactly(other);
-        assertThat(anonymousUi().queryParam("pageNumber", 1).queryParam("rpm_name", name).when()
-                .get("/api/v1/builds/").then().extract().jsonPath().getLong("total_builds")).isEqualTo(2);
+        assertThat(feedTotal(Map.of("rpm_name", name))).isEqualTo(2);
+    }
+
+    @Test
+    void theProjectFilterMatchesRefUrlsFromASlashOnAndCountsEachBuildOnce() {
+        String p = Api.unique("proj").replace('-', '_'); // proj_…: an underscore is itself, not LIKE's any character
+        String url = "https://git.almalinux.org/rpms/";
+        String owner = Api.adminToken();
+        long plain = Node.createBuild(owner, Node.buildBody("AlmaLinux-8", List.of("x86_64"), false,
+                url + p + ".git")).getLong("id");
+        long twoRefs = Node.createBuild(owner, Node.buildBody("AlmaLinux-8", List.of("x86_64"), false,
+                url + p + "-libs.git", url + p + "-docs.git")).getLong("id");
+        long lookalike = Node.createBuild(owner, Node.buildBody("AlmaLinux-8", List.of("x86_64"), false,
+                url + p.replace('_', 'y') + ".git")).getLong("id");
+        long inside = Node.createBuild(owner, Node.buildBody("AlmaLinux-8", List.of("x86_64"), false,
+                url + "x" + p + ".git")).getLong("id");
+        assertThat(feed(Map.of("project", p))).containsExactly(twoRefs, plain);
+        assertThat(feedTotal(Map.of("project", p))).isEqualTo(2);
+        assertThat(feed(Map.of("project", p + "-docs"))).containsExactly(twoRefs);
+        assertThat(feed(Map.of("project", p.replace('_', 'y')))).containsExactly(lookalike);
+        assertThat(feed(Map.of("project", "x" + p))).containsExactly(inside);
+        assertThat(feed(Map.of("project", p + "%"))).isEmpty();
+        assertThat(feed(Map.of("project", p, "signed", "true"))).isEmpty();
+        assertThat(feedTotal(Map.of("project", p, "signed", "false"))).isEqualTo(2);
+    }
+
+    private long feedTotal(Map<String, Object> params) {
+        return anonymousUi().queryParam("pageNumber", 1).queryParams(params).when().get("/api/v1/builds/")
+                .then().statusCode(200).extract().jsonPath().getLong("total_builds");
     }
 
     @Test

@@ -28,13 +28,19 @@ class OperationsEndpointsTest {
     @Inject
     AgroalDataSource ds;
 
-    /** The pool's sessions plan prepared statements once (application.properties explains why). */
+    /** The pool's sessions plan prepared statements once, without JIT or parallel workers (application.properties). */
     @Test
-    void pooledConnectionsUseGenericPlans() throws Exception {
+    void pooledConnectionsUseGenericPlansWithoutJitOrParallelWorkers() throws Exception {
+        assertEquals("force_generic_plan", setting("plan_cache_mode"));
+        assertEquals("off", setting("jit"));
+        assertEquals("0", setting("max_parallel_workers_per_gather"));
+    }
+
+    private String setting(String name) throws Exception {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SHOW plan_cache_mode")) {
+             ResultSet rs = st.executeQuery("SHOW " + name)) {
             assertTrue(rs.next());
-            assertEquals("force_generic_plan", rs.getString(1));
+            return rs.getString(1);
         }
     }
 

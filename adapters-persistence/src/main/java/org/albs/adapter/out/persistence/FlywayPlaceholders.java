@@ -15,6 +15,11 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * Status codes for the migrations, from the domain's enums (the one mapping of status names to the numbers the
  * database stores): {@code ${build_task_waiting}} is the codes of the build task statuses that wait for a claim,
  * and so on for every phase, written as an SQL list ({@code 0} or {@code 2, 3, 4, 5}).
+ *
+ * <p>Also how migrations run: one may mix {@code CREATE INDEX CONCURRENTLY} (which runs outside a transaction, so a
+ * big table keeps taking writes while its index is built) with ordinary statements, and Flyway's lock is a
+ * session-level advisory lock (with its default, a transaction's, the concurrent index build would wait forever for
+ * the transaction holding that lock).
  */
 @Singleton
 public class FlywayPlaceholders implements FlywayConfigurationCustomizer {
@@ -35,5 +40,7 @@ public class FlywayPlaceholders implements FlywayConfigurationCustomizer {
         all.putAll(placeholders());
         all.putAll(SigningPlaceholders.placeholders());
         configuration.placeholders(all);
+        configuration.mixed(true);
+        configuration.configuration(Map.of("flyway.postgresql.transactional.lock", "false"));
     }
 }

@@ -8,10 +8,17 @@ import org.albs.application.port.in.builds.BuildView;
 
 /** The read side of builds, shaped for the API. */
 public interface BuildQueries {
-    /** Build ids matching the filter, newest first. */
-    List<Long> page(BuildFilter filter, int offset, int limit);
+    /**
+     * A page of the build ids matching the filter, newest first, and how many builds match in all (exact). One call,
+     * so an adapter may find the matching builds once for both.
+     */
+    Page page(BuildFilter filter, int offset, int limit);
 
-    long count(BuildFilter filter);
+    record Page(List<Long> ids, long total) {
+        public Page {
+            ids = List.copyOf(ids);
+        }
+    }
 
     /** Full views of these builds, in the given order; history only when asked for. */
     List<BuildView> views(List<Long> ids, boolean withHistory);
