@@ -142,7 +142,7 @@ public final class ProductCatalogService implements ManageProductsUseCase, Ensur
     public String remove(User actor, long id) {
         return tx.inTransaction(() -> {
             Product product = require(id);
-            actor.requireOwnerOrSuperuser(product.owner(), "delete this product");
+            access.requireOwnerOrRole(actor, product, Action.DELETE_PRODUCT);
             List<Long> held = products.builds(id);
             if (!held.isEmpty()) {
                 throw new ConflictException("Product " + product.name() + " holds " + held.size()
@@ -181,7 +181,7 @@ public final class ProductCatalogService implements ManageProductsUseCase, Ensur
     public ProductView addPlatforms(User actor, long id, List<PlatformRef> refs) {
         return tx.inTransaction(() -> {
             Product product = require(id);
-            actor.requireOwnerOrSuperuser(product.owner(), "add platforms to this product");
+            access.requireOwnerOrRole(actor, product, Action.UPDATE_PRODUCT);
             Problems p = new Problems();
             for (int i = 0; i < refs.size(); i++) {
                 PlatformRef r = refs.get(i);

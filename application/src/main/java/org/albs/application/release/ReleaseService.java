@@ -134,7 +134,7 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
     public ReleaseView edit(User actor, long releaseId, ReleaseEditCommand command) {
         Release current = tx.inTransaction(() -> {
             Release r = existing(releases.find(releaseId), releaseId);
-            actor.requireOwnerOrSuperuser(r.owner(), "change release " + releaseId);
+            access.requireOnRelease(actor, releaseId, r.owner(), r.productId(), Action.RELEASE_TO_PRODUCT);
             r.edit(r.buildIds(), r.buildTaskIds(), r.plan()); // refused now unless it may be edited
             return r;
         });
@@ -325,8 +325,7 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
         Instant now = clock.instant();
         return tx.inTransaction(() -> {
             Release r = existing(releases.lock(releaseId), releaseId);
-            actor.requireOwnerOrSuperuser(r.owner(), (kind == StoreJobKind.COMMIT_RELEASE ? "commit" : "revert")
-                    + " release " + releaseId);
+            access.requireOnRelease(actor, releaseId, r.owner(), r.productId(), Action.RELEASE_TO_PRODUCT);
             Release started = kind == StoreJobKind.COMMIT_RELEASE ? r.commit(now) : r.revert(now);
             releases.update(started);
             jobs.enqueue(StoreJob.waiting(kind, StoreJob.Subject.build(r.buildIds().get(0)),
@@ -339,7 +338,7 @@ public class ReleaseService implements PlanReleaseUseCase, CommitReleaseUseCase,
     public void delete(User actor, long releaseId) {
         tx.run(() -> {
             Release r = existing(releases.lock(releaseId), releaseId);
-            actor.requireOwnerOrSuperuser(r.owner(), "delete release " + releaseId);
+            access.requireOnRelease(actor, releaseId, r.owner(), r.productId(), Action.DELETE_RELEASE);
             r.requireDeletable();
             releases.delete(releaseId);
         });

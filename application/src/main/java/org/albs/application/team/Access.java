@@ -55,14 +55,40 @@ public final class Access {
 
     /** {@link #requireOnBuild(User, Builds.BuildHeader, Action)} for a build known by its owner and product. */
     public void requireOnBuild(User actor, long buildId, UserId owner, Long productId, Action action) {
+        requireOwnerOrRoleOfProduct(actor, owner, productId, action, "on build " + buildId);
+    }
+
+    /**
+     * A release (edit, commit, revert: {@code release_to_product}; delete: {@code delete_release}): its owner, a
+     * superuser, or a role of its product's team that allows the action (upstream checks the role only).
+     */
+    public void requireOnRelease(User actor, long releaseId, UserId owner, Long productId, Action action) {
+        requireOwnerOrRoleOfProduct(actor, owner, productId, action, "on release " + releaseId);
+    }
+
+    /**
+     * Changing a product (delete: {@code delete_product}; new platforms: {@code update_product}): its owner, a
+     * superuser, or a role of its team that allows it (a product made by the distribution API has no team).
+     */
+    public void requireOwnerOrRole(User actor, Product product, Action action) {
+        requireOwnerOrRoleOfTeam(actor, product.owner(), product.teamId(), action,
+                "for the product " + product.name());
+    }
+
+    private void requireOwnerOrRoleOfProduct(User actor, UserId owner, Long productId, Action action,
+                                             String where) {
+        Long team = productId == null ? null : products.find(productId).map(Product::teamId).orElse(null);
+        requireOwnerOrRoleOfTeam(actor, owner, team, action, where);
+    }
+
+    private void requireOwnerOrRoleOfTeam(User actor, UserId owner, Long teamId, Action action, String where) {
         if (actor.superuser() || actor.id().equals(owner)) {
             return;
         }
-        Long team = productId == null ? null : products.find(productId).map(Product::teamId).orElse(null);
-        Guarded guarded = new Guarded(owner, PermissionDigits.DEFAULT, teamRoles(team));
+        Guarded guarded = new Guarded(owner, PermissionDigits.DEFAULT, teamRoles(teamId));
         if (!Permissions.ownerOrRole(actor, teams.rolesOf(actor.id()), guarded, action)) {
-            throw Permissions.denied(action, "on build " + buildId + " (only its owner, a superuser or a role of"
-                    + " its product's team that allows it may)");
+            throw Permissions.denied(action, where + " (only its owner, a superuser or a role of its product's team"
+                    + " that allows it may)");
         }
     }
 
