@@ -27,12 +27,12 @@ RUNS=${1:-5}
 shift || true
 VARIANTS=("${@:-default tuned appcds}")
 read -r -a VARIANTS <<<"${VARIANTS[*]}"
-PORT=18091
+PORT=${PORT:-18091}
 # start-up needs no artifact store: nothing is imported (an address where nothing listens)
 export PULP_HOST=${PULP_HOST:-http://127.0.0.1:9}
 # stopping is not measured: no shutdown delay
 export ALBS_SHUTDOWN_DELAY=0s
-DB=albs_bench_startup
+DB=${DB:-albs_bench_startup}
 OUT=${OUT:-$BENCH_DIR/out/startup-$(date +%Y%m%dT%H%M%S)}
 mkdir -p "$OUT"
 CDS="$OUT/app-cds.jsa"
