@@ -19,6 +19,13 @@
 #            (Quarkus runs the jar without a database up to where it needs one: what the image build can do),
 #            started from the jar's directory as that archive requires
 #   c1       tuned + -XX:TieredStopAtLevel=1 (C1 only: less start-up CPU, slower steady state; for comparison)
+#   NAME     any other name: the JVM options in $OPTS_NAME (may name the archive as $CDS, e.g.
+#            OPTS_arena='$TUNED -Xshare:on -XX:SharedArchiveFile=$CDS') and environment assignments in $ENV_NAME
+#            (e.g. ENV_arena=MALLOC_ARENA_MAX=2); the training run happens when a variant's options name $CDS.
+#            The variant "before" takes $OPTS_before too (none by default).
+# DB_NAME (e.g. DB_before=albs_bench_startup_before) gives a variant a database of its own, made fresh and migrated by
+# its untimed warm-up start: an older jar that does not skip the start-up tasks would otherwise make the newer one
+# run them again at its next start.
 # The variants run interleaved (one start of each in turn), so a change in the machine's load hits all of them.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -40,18 +47,23 @@ TUNED=${TUNED:--XX:+UseSerialGC -Xms24m -XX:MaxRAMPercentage=60}
 
 options() {
     case $1 in
-        default | before) echo "" ;;
+        default) echo "" ;;
+        before) echo "${OPTS_before:-}" ;;
         tuned) echo "$TUNED" ;;
         appcds) echo "$TUNED -Xshare:on -XX:SharedArchiveFile=$CDS" ;;
         qcds) echo "$TUNED -Xshare:on -XX:SharedArchiveFile=app-cds.jsa" ;;
         c1) echo "$TUNED -XX:TieredStopAtLevel=1" ;;
-        *) die "unknown variant $1" ;;
+        *)
+            local var="OPTS_$1"
+            [[ -n ${!var:-} ]] || die "unknown variant $1 (no OPTS_$1)"
+            eval echo "\"${!var}\""
+            ;;
     esac
 }
 
-# run VARIANT LOG [extra JVM options] -> prints "<ms to ready> <idle RSS in MB> <CPU ms at ready>"
+# run VARIANT LOG [extra JVM options] -> prints "<ms to ready> <idle RSS in MB> <CPU ms at ready> <JIT CPU ms>"
 run() {
-    local variant=$1 logfile=$2 extra=${3:-} pid t0 code ms rss cpu
+    local variant=$1 logfile=$2 extra=${3:-} pid t0 code ms rss cpu jit envvar="ENV_$1" dbvar="DB_$1"
     t0=$(date +%s%N)
     local jar=$JAR
     if [[ $variant == before ]]; then
@@ -64,7 +76,7 @@ run() {
         jar=quarkus-run.jar
     fi
     pid=$(cd "$dir" && JAR=$jar JAVA_OPTS="$(options "$variant") $extra" \
-        start_server "$PORT" "$DB" "$logfile" ALBS_JOBS_WORKERS=2)
+        start_server "$PORT" "${!dbvar:-$DB}" "$logfile" ALBS_JOBS_WORKERS=2 ${!envvar:-})
     while true; do
         kill -0 "$pid" 2>/dev/null || { tail -30 "$logfile" >&2; die "server exited (log: $logfile)"; }
         code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/q/health/ready" || true)
@@ -73,6 +85,7 @@ run() {
     done
     ms=$(( ($(date +%s%N) - t0) / 1000000 ))
     cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat")
+    jit=$(( $(jit_ticks "$pid") * 1000 / $(getconf CLK_TCK) ))
     sleep 5
     rss=$(awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$pid/status")
     if [[ $extra == *ArchiveClassesAtExit* ]]; then
@@ -82,7 +95,7 @@ run() {
     else
         stop_server "$pid"
     fi
-    echo "$ms $rss $cpu"
+    echo "$ms $rss $cpu $jit"
 }
 
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
@@ -93,25 +106,31 @@ log "tuned: $TUNED"
 fresh_db "$DB"
 log "first start: migrates $DB (untimed)"
 run default "$OUT/migrate.log" >/dev/null
-if [[ " ${VARIANTS[*]} " == *" appcds "* ]]; then
+need_cds=0
+for v in "${VARIANTS[@]}"; do
+    [[ $v == appcds || $(options "$v") == *"$CDS"* ]] && need_cds=1
+done
+if [[ $need_cds == 1 ]]; then
     log "training run for the class-data archive"
     rm -f "$CDS"
     run tuned "$OUT/train.log" "-XX:ArchiveClassesAtExit=$CDS -Xlog:cds=off" >/dev/null
     [[ -f "$CDS" ]] || die "no archive written (log: $OUT/train.log)"
 fi
 for v in "${VARIANTS[@]}"; do
+    dbvar="DB_$v"
+    [[ -n ${!dbvar:-} ]] && fresh_db "${!dbvar}"
     run "$v" "$OUT/warm-$v.log" >/dev/null
 done
 for ((i = 1; i <= RUNS; i++)); do
     for v in "${VARIANTS[@]}"; do
-        read -r ms rss cpu < <(run "$v" "$OUT/$v-$i.log")
-        echo "$v $ms $rss $cpu $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/runs.txt"
+        read -r ms rss cpu jit < <(run "$v" "$OUT/$v-$i.log")
+        echo "$v $ms $rss $cpu $(cut -d' ' -f1 /proc/loadavg) $jit" | tee -a "$OUT/runs.txt"
     done
 done
-echo "variant  ms-to-ready: median (range)  idle-RSS-MB: median (range)  CPU-ms-at-ready: median (range)"
+echo "variant  ms-to-ready: median (range)  idle-RSS-MB: median (range)  CPU-ms-at-ready: median (range)  of it JIT"
 echo "(runs: $RUNS; load at end $(cut -d' ' -f1-3 /proc/loadavg))"
 for v in "${VARIANTS[@]}"; do
     col() { awk -v v="$v" -v c="$1" '$1 == v {print $c}' "$OUT/runs.txt"; }
-    printf '%-8s %7s (%s)  %5s (%s)  %6s (%s)\n' "$v" "$(col 2 | median)" "$(col 2 | range)" \
-        "$(col 3 | median)" "$(col 3 | range)" "$(col 4 | median)" "$(col 4 | range)"
+    printf '%-8s %7s (%s)  %5s (%s)  %6s (%s)  %6s\n' "$v" "$(col 2 | median)" "$(col 2 | range)" \
+        "$(col 3 | median)" "$(col 3 | range)" "$(col 4 | median)" "$(col 4 | range)" "$(col 6 | median)"
 done
