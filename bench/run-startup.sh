@@ -23,6 +23,10 @@
 #            OPTS_arena='$TUNED -Xshare:on -XX:SharedArchiveFile=$CDS') and environment assignments in $ENV_NAME
 #            (e.g. ENV_arena=MALLOC_ARENA_MAX=2); the training run happens when a variant's options name $CDS.
 #            The variant "before" takes $OPTS_before too (none by default).
+# JAVA_NAME runs a variant on another JVM; TRAIN_NAME (options, may name $OUT) makes a training run of that variant
+# with those options instead of its own before the timed runs, e.g. a JDK 25 AOT cache:
+#   JAVA_aot=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java TRAIN_aot='$TUNED -XX:AOTCacheOutput=$OUT/app.aot' \
+#   OPTS_aot='$TUNED -XX:AOTCache=$OUT/app.aot'
 # DB_NAME (e.g. DB_before=albs_bench_startup_before) gives a variant a database of its own, made fresh and migrated by
 # its untimed warm-up start: an older jar that does not skip the start-up tasks would otherwise make the newer one
 # run them again at its next start.
@@ -61,9 +65,13 @@ options() {
     esac
 }
 
-# run VARIANT LOG [extra JVM options] -> prints "<ms to ready> <idle RSS in MB> <CPU ms at ready> <JIT CPU ms>"
+# run VARIANT LOG [extra JVM options] [options instead of the variant's]
+#   -> prints "<ms to ready> <idle RSS in MB> <CPU ms at ready> <JIT compiler threads' CPU ms at ready>"
 run() {
-    local variant=$1 logfile=$2 extra=${3:-} pid t0 code ms rss cpu jit envvar="ENV_$1" dbvar="DB_$1"
+    local variant=$1 logfile=$2 extra=${3:-} pid t0 code ms rss cpu jit
+    local envvar="ENV_$1" dbvar="DB_$1" javavar="JAVA_$1"
+    local opts
+    opts=${4:-$(options "$variant")}
     t0=$(date +%s%N)
     local jar=$JAR
     if [[ $variant == before ]]; then
@@ -75,7 +83,7 @@ run() {
         dir=$(dirname "$jar")
         jar=quarkus-run.jar
     fi
-    pid=$(cd "$dir" && JAR=$jar JAVA_OPTS="$(options "$variant") $extra" \
+    pid=$(cd "$dir" && JAR=$jar JAVA_OPTS="$opts $extra" JAVA=${!javavar:-${JAVA:-java}} \
         start_server "$PORT" "${!dbvar:-$DB}" "$logfile" ALBS_JOBS_WORKERS=2 ${!envvar:-})
     while true; do
         kill -0 "$pid" 2>/dev/null || { tail -30 "$logfile" >&2; die "server exited (log: $logfile)"; }
@@ -88,7 +96,7 @@ run() {
     jit=$(( $(jit_ticks "$pid") * 1000 / $(getconf CLK_TCK) ))
     sleep 5
     rss=$(awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$pid/status")
-    if [[ $extra == *ArchiveClassesAtExit* ]]; then
+    if [[ "$opts $extra" == *ArchiveClassesAtExit* || "$opts $extra" == *AOTCacheOutput* ]]; then
         # a training run writes its archive while it exits: no SIGKILL after 15 s as stop_server would
         kill -TERM "$pid"
         while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
@@ -116,6 +124,13 @@ if [[ $need_cds == 1 ]]; then
     run tuned "$OUT/train.log" "-XX:ArchiveClassesAtExit=$CDS -Xlog:cds=off" >/dev/null
     [[ -f "$CDS" ]] || die "no archive written (log: $OUT/train.log)"
 fi
+for v in "${VARIANTS[@]}"; do
+    trainvar="TRAIN_$v"
+    if [[ -n ${!trainvar:-} ]]; then
+        log "training run for $v"
+        run "$v" "$OUT/train-$v.log" "" "$(eval echo "\"${!trainvar}\"")" >/dev/null
+    fi
+done
 for v in "${VARIANTS[@]}"; do
     dbvar="DB_$v"
     [[ -n ${!dbvar:-} ]] && fresh_db "${!dbvar}"
