@@ -83,7 +83,7 @@ ensure_pulp() {
     PULP_HOST="http://127.0.0.1:$port"
 }
 
-# start_server PORT DB LOGFILE [extra env assignments...]  -> prints the java PID
+# start_server PORT DB LOGFILE [extra env assignments...]  -> prints the java PID ($JAVA, default java from PATH)
 # The java process is exec'ed directly (no wrapper), so $! is the JVM itself.
 start_server() {
     local port=$1 db=$2 logfile=$3
@@ -100,7 +100,7 @@ start_server() {
         QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD=x \
         JWT_SECRET="$JWT_SECRET" ALBS_ADMIN_USERNAME="$ADMIN_USERNAME" ALBS_ADMIN_EMAIL="$ADMIN_EMAIL" \
         ALBS_ADMIN_PASSWORD="$ADMIN_PASSWORD" "$@" \
-        java ${JAVA_OPTS:-} -jar "$JAR" >"$logfile" 2>&1 &
+        "${JAVA:-java}" ${JAVA_OPTS:-} -jar "$JAR" >"$logfile" 2>&1 &
     echo $!
 }
 

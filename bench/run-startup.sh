@@ -19,6 +19,17 @@
 #            (Quarkus runs the jar without a database up to where it needs one: what the image build can do),
 #            started from the jar's directory as that archive requires
 #   c1       tuned + -XX:TieredStopAtLevel=1 (C1 only: less start-up CPU, slower steady state; for comparison)
+#   NAME     any other name: the JVM options in $OPTS_NAME (may name the archive as $CDS, e.g.
+#            OPTS_arena='$TUNED -Xshare:on -XX:SharedArchiveFile=$CDS') and environment assignments in $ENV_NAME
+#            (e.g. ENV_arena=MALLOC_ARENA_MAX=2); the training run happens when a variant's options name $CDS.
+#            The variant "before" takes $OPTS_before too (none by default).
+# JAVA_NAME runs a variant on another JVM; TRAIN_NAME (options, may name $OUT) makes a training run of that variant
+# with those options instead of its own before the timed runs, e.g. a JDK 25 AOT cache:
+#   JAVA_aot=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java TRAIN_aot='$TUNED -XX:AOTCacheOutput=$OUT/app.aot' \
+#   OPTS_aot='$TUNED -XX:AOTCache=$OUT/app.aot'
+# DB_NAME (e.g. DB_before=albs_bench_startup_before) gives a variant a database of its own, made fresh and migrated by
+# its untimed warm-up start: an older jar that does not skip the start-up tasks would otherwise make the newer one
+# run them again at its next start.
 # The variants run interleaved (one start of each in turn), so a change in the machine's load hits all of them.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -27,12 +38,12 @@ RUNS=${1:-5}
 shift || true
 VARIANTS=("${@:-default tuned appcds}")
 read -r -a VARIANTS <<<"${VARIANTS[*]}"
-PORT=18091
+PORT=${PORT:-18091}
 # start-up needs no artifact store: nothing is imported (an address where nothing listens)
 export PULP_HOST=${PULP_HOST:-http://127.0.0.1:9}
 # stopping is not measured: no shutdown delay
 export ALBS_SHUTDOWN_DELAY=0s
-DB=albs_bench_startup
+DB=${DB:-albs_bench_startup}
 OUT=${OUT:-$BENCH_DIR/out/startup-$(date +%Y%m%dT%H%M%S)}
 mkdir -p "$OUT"
 CDS="$OUT/app-cds.jsa"
@@ -40,18 +51,27 @@ TUNED=${TUNED:--XX:+UseSerialGC -Xms24m -XX:MaxRAMPercentage=60}
 
 options() {
     case $1 in
-        default | before) echo "" ;;
+        default) echo "" ;;
+        before) echo "${OPTS_before:-}" ;;
         tuned) echo "$TUNED" ;;
         appcds) echo "$TUNED -Xshare:on -XX:SharedArchiveFile=$CDS" ;;
         qcds) echo "$TUNED -Xshare:on -XX:SharedArchiveFile=app-cds.jsa" ;;
         c1) echo "$TUNED -XX:TieredStopAtLevel=1" ;;
-        *) die "unknown variant $1" ;;
+        *)
+            local var="OPTS_$1"
+            [[ -n ${!var:-} ]] || die "unknown variant $1 (no OPTS_$1)"
+            eval echo "\"${!var}\""
+            ;;
     esac
 }
 
-# run VARIANT LOG [extra JVM options] -> prints "<ms to ready> <idle RSS in MB> <CPU ms at ready>"
+# run VARIANT LOG [extra JVM options] [options instead of the variant's]
+#   -> prints "<ms to ready> <idle RSS in MB> <CPU ms at ready> <JIT compiler threads' CPU ms at ready>"
 run() {
-    local variant=$1 logfile=$2 extra=${3:-} pid t0 code ms rss cpu
+    local variant=$1 logfile=$2 extra=${3:-} pid t0 code ms rss cpu jit
+    local envvar="ENV_$1" dbvar="DB_$1" javavar="JAVA_$1"
+    local opts
+    opts=${4:-$(options "$variant")}
     t0=$(date +%s%N)
     local jar=$JAR
     if [[ $variant == before ]]; then
@@ -63,8 +83,8 @@ run() {
         dir=$(dirname "$jar")
         jar=quarkus-run.jar
     fi
-    pid=$(cd "$dir" && JAR=$jar JAVA_OPTS="$(options "$variant") $extra" \
-        start_server "$PORT" "$DB" "$logfile" ALBS_JOBS_WORKERS=2)
+    pid=$(cd "$dir" && JAR=$jar JAVA_OPTS="$opts $extra" JAVA=${!javavar:-${JAVA:-java}} \
+        start_server "$PORT" "${!dbvar:-$DB}" "$logfile" ALBS_JOBS_WORKERS=2 ${!envvar:-})
     while true; do
         kill -0 "$pid" 2>/dev/null || { tail -30 "$logfile" >&2; die "server exited (log: $logfile)"; }
         code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/q/health/ready" || true)
@@ -73,16 +93,17 @@ run() {
     done
     ms=$(( ($(date +%s%N) - t0) / 1000000 ))
     cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat")
+    jit=$(( $(jit_ticks "$pid") * 1000 / $(getconf CLK_TCK) ))
     sleep 5
     rss=$(awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$pid/status")
-    if [[ $extra == *ArchiveClassesAtExit* ]]; then
+    if [[ "$opts $extra" == *ArchiveClassesAtExit* || "$opts $extra" == *AOTCacheOutput* ]]; then
         # a training run writes its archive while it exits: no SIGKILL after 15 s as stop_server would
         kill -TERM "$pid"
         while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
     else
         stop_server "$pid"
     fi
-    echo "$ms $rss $cpu"
+    echo "$ms $rss $cpu $jit"
 }
 
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
@@ -93,25 +114,38 @@ log "tuned: $TUNED"
 fresh_db "$DB"
 log "first start: migrates $DB (untimed)"
 run default "$OUT/migrate.log" >/dev/null
-if [[ " ${VARIANTS[*]} " == *" appcds "* ]]; then
+need_cds=0
+for v in "${VARIANTS[@]}"; do
+    [[ $v == appcds || $(options "$v") == *"$CDS"* ]] && need_cds=1
+done
+if [[ $need_cds == 1 ]]; then
     log "training run for the class-data archive"
     rm -f "$CDS"
     run tuned "$OUT/train.log" "-XX:ArchiveClassesAtExit=$CDS -Xlog:cds=off" >/dev/null
     [[ -f "$CDS" ]] || die "no archive written (log: $OUT/train.log)"
 fi
 for v in "${VARIANTS[@]}"; do
+    trainvar="TRAIN_$v"
+    if [[ -n ${!trainvar:-} ]]; then
+        log "training run for $v"
+        run "$v" "$OUT/train-$v.log" "" "$(eval echo "\"${!trainvar}\"")" >/dev/null
+    fi
+done
+for v in "${VARIANTS[@]}"; do
+    dbvar="DB_$v"
+    [[ -n ${!dbvar:-} ]] && fresh_db "${!dbvar}"
     run "$v" "$OUT/warm-$v.log" >/dev/null
 done
 for ((i = 1; i <= RUNS; i++)); do
     for v in "${VARIANTS[@]}"; do
-        read -r ms rss cpu < <(run "$v" "$OUT/$v-$i.log")
-        echo "$v $ms $rss $cpu $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/runs.txt"
+        read -r ms rss cpu jit < <(run "$v" "$OUT/$v-$i.log")
+        echo "$v $ms $rss $cpu $(cut -d' ' -f1 /proc/loadavg) $jit" | tee -a "$OUT/runs.txt"
     done
 done
-echo "variant  ms-to-ready: median (range)  idle-RSS-MB: median (range)  CPU-ms-at-ready: median (range)"
+echo "variant  ms-to-ready: median (range)  idle-RSS-MB: median (range)  CPU-ms-at-ready: median (range)  of it JIT"
 echo "(runs: $RUNS; load at end $(cut -d' ' -f1-3 /proc/loadavg))"
 for v in "${VARIANTS[@]}"; do
     col() { awk -v v="$v" -v c="$1" '$1 == v {print $c}' "$OUT/runs.txt"; }
-    printf '%-8s %7s (%s)  %5s (%s)  %6s (%s)\n' "$v" "$(col 2 | median)" "$(col 2 | range)" \
-        "$(col 3 | median)" "$(col 3 | range)" "$(col 4 | median)" "$(col 4 | range)"
+    printf '%-8s %7s (%s)  %5s (%s)  %6s (%s)  %6s\n' "$v" "$(col 2 | median)" "$(col 2 | range)" \
+        "$(col 3 | median)" "$(col 3 | range)" "$(col 4 | median)" "$(col 4 | range)" "$(col 6 | median)"
 done

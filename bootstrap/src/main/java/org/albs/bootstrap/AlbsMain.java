@@ -38,7 +38,25 @@ public final class AlbsMain {
                 .withMapping(AlbsConfig.class).withValidateUnknown(false).build();
     }
 
+    /**
+     * Whether a system property or the environment names the datasource outright (a value without expressions): then
+     * local mode is out of the question and nothing needs reading before Quarkus, which reads the configuration
+     * itself (building it here as well cost about 7 % of the main thread's start-up, bench/README.md).
+     */
+    static boolean datasourceNamedOutright() {
+        return outright(System.getProperty("quarkus.datasource.jdbc.url"))
+                || outright(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
+    }
+
+    private static boolean outright(String value) {
+        return value != null && !value.isBlank() && !value.contains("${");
+    }
+
     public static void main(String... args) throws IOException {
+        if (datasourceNamedOutright()) {
+            Quarkus.run(args);
+            return;
+        }
         SmallRyeConfig config = configuration();
         AlbsConfig albs = config.getConfigMapping(AlbsConfig.class);
         EmbeddedPostgres local = null;

@@ -1,6 +1,7 @@
 package org.albs.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Optional;
 
@@ -15,6 +16,19 @@ class AlbsMainConfigurationTest {
         System.clearProperty("PULP_HOST");
         System.clearProperty("albs.data-dir");
         System.clearProperty("albs.unknown.setting");
+        System.clearProperty("quarkus.datasource.jdbc.url");
+    }
+
+    @Test
+    void aDatasourceNamedOutrightSkipsReadingTheConfiguration() {
+        assumeTrue(System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null, "the environment names a datasource");
+        assertThat(AlbsMain.datasourceNamedOutright()).isFalse();
+        System.setProperty("quarkus.datasource.jdbc.url", " ");
+        assertThat(AlbsMain.datasourceNamedOutright()).as("blank: local mode decides as before").isFalse();
+        System.setProperty("quarkus.datasource.jdbc.url", "${DB_URL:}");
+        assertThat(AlbsMain.datasourceNamedOutright()).as("an expression: read through the configuration").isFalse();
+        System.setProperty("quarkus.datasource.jdbc.url", "jdbc:postgresql://db:5432/albs");
+        assertThat(AlbsMain.datasourceNamedOutright()).isTrue();
     }
 
     @Test

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +18,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.albs.adapter.in.rest.platform.PlatformRequest;
+import org.albs.application.port.out.PasswordHasher;
 import org.albs.bootstrap.support.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 
-/** Readiness and the start-up tasks: what it shows, and the look at the database that lets it come early. */
+/**
+ * Readiness and the start-up tasks: what it shows, the look at the database that lets it come early, and the
+ * fingerprints that let a start with nothing changed skip the tasks.
+ */
 @QuarkusTest
 @WithTestResource(PostgresDatabase.class)
 class StartupTasksReadinessTest {
@@ -28,6 +35,10 @@ class StartupTasksReadinessTest {
     AlbsConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    StartupTasks tasks;
+    @Inject
+    PasswordHasher hasher;
 
     @Test
     void readinessShowsTheStartupTasks() {
@@ -47,5 +58,80 @@ class StartupTasksReadinessTest {
         more.add(new PlatformRequest("Not-Created-Yet", null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null));
         assertThat(StartupTasks.alreadyThere(db, config, more)).isFalse();
+    }
+
+    @Test
+    void aStartWithNothingChangedSkipsBothTasks() throws Exception {
+        tasks.refresh(null); // whatever other tests changed is refreshed here
+        String hash = adminHash();
+        String versions = platformVersions();
+
+        assertThat(tasks.refresh(null)).isEqualTo(new StartupTasks.Outcome(false, false));
+        assertThat(tasks.state()).isEqualTo(StartupTasks.State.DONE);
+        assertThat(adminHash()).isEqualTo(hash);
+        assertThat(platformVersions()).isEqualTo(versions);
+    }
+
+    @Test
+    void aPasswordSetElsewhereIsResetToTheConfiguredOne() throws Exception {
+        tasks.refresh(null);
+        sql("UPDATE users SET hashed_password = 'set-through-the-api' WHERE lower(email) = 'admin@example.com'");
+
+        assertThat(tasks.refresh(null)).isEqualTo(new StartupTasks.Outcome(true, false));
+        assertThat(hasher.matches("admin-password", adminHash())).isTrue();
+        assertThat(tasks.refresh(null)).isEqualTo(new StartupTasks.Outcome(false, false));
+    }
+
+    @Test
+    void anEditedPlatformIsLoadedAgain() throws Exception {
+        tasks.refresh(null);
+        sql("UPDATE platforms SET contact_mail = 'edited@example.com', version = version + 1"
+                + " WHERE name = 'AlmaLinux-8'");
+
+        assertThat(tasks.refresh(null)).isEqualTo(new StartupTasks.Outcome(false, true));
+        assertThat(query("SELECT contact_mail FROM platforms WHERE name = 'AlmaLinux-8'"))
+                .isEqualTo("packager@almalinux.org");
+        assertThat(tasks.refresh(null)).isEqualTo(new StartupTasks.Outcome(false, false));
+    }
+
+    @Test
+    void lostFingerprintsOnlyMakeTheTasksRunAgain() throws Exception {
+        sql("DELETE FROM startup_fingerprints");
+
+        assertThat(tasks.refresh(null)).isEqualTo(new StartupTasks.Outcome(true, true));
+        assertThat(tasks.refresh(null)).isEqualTo(new StartupTasks.Outcome(false, false));
+    }
+
+    @Test
+    void theSuperusersFingerprintIsAMacUnderTheSecretNeverThePassword() throws Exception {
+        tasks.refresh(null);
+        String stored = query("SELECT fingerprint FROM startup_fingerprints WHERE name = 'superuser'");
+        assertThat(stored).startsWith("hmac-sha256:").doesNotContain("admin-password");
+        assertThat(StartupTasks.superuserFingerprint(config, adminHash())).contains(stored);
+        // bound to the stored hash: another hash (a password set elsewhere) gives another fingerprint
+        assertThat(StartupTasks.superuserFingerprint(config, "other-hash")).isPresent().get().isNotEqualTo(stored);
+        assertThat(StartupTasks.superuserFingerprint(config, null)).isEmpty();
+    }
+
+    private String adminHash() throws Exception {
+        return query("SELECT hashed_password FROM users WHERE lower(email) = 'admin@example.com'");
+    }
+
+    private String platformVersions() throws Exception {
+        return query("SELECT string_agg(name || '=' || version, ',' ORDER BY name) FROM platforms");
+    }
+
+    private String query(String sql) throws Exception {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private void sql(String sql) throws Exception {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
     }
 }
