@@ -95,6 +95,19 @@ class StartupTasksReadinessTest {
     }
 
     @Test
+    void aMissingDistributionProductIsMadeAgainWithoutReloadingThePlatforms() throws Exception {
+        tasks.refresh(null);
+        sql("DELETE FROM products WHERE name = 'AlmaLinux'");
+        List<PlatformRequest> defs = StartupTasks.readPlatforms(json, (String) null);
+        assertThat(StartupTasks.alreadyThere(db, config, defs)).as("readiness waits for it").isFalse();
+
+        assertThat(tasks.refresh(null)).isEqualTo(new StartupTasks.Outcome(false, false));
+        assertThat(query("SELECT count(*) FROM products p JOIN teams t ON t.id = p.team_id"
+                + " WHERE p.name = 'AlmaLinux' AND NOT p.is_community AND t.name = 'almalinux'")).isEqualTo("1");
+        assertThat(StartupTasks.alreadyThere(db, config, defs)).isTrue();
+    }
+
+    @Test
     void lostFingerprintsOnlyMakeTheTasksRunAgain() throws Exception {
         sql("DELETE FROM startup_fingerprints");
 
