@@ -180,6 +180,7 @@ class UiCallsTest {
             List<Map<String, Object>> artifacts = new ArrayList<>(Node.artifacts(rpm));
             node.buildDone(t.getLong("id"), "done", artifacts).then().statusCode(200);
         }
+        Node.awaitJobs(buildId); // the packages are imported by store jobs: signing waits for them
 
         // the build page: the sign dialog's keys, a sign task asked with the route's string id, its list
         String[] key = SignNode.newKey();
