@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,6 +21,7 @@ import io.restassured.specification.RequestSpecification;
 import org.albs.bootstrap.support.Api;
 import org.albs.bootstrap.support.Node;
 import org.albs.bootstrap.support.PostgresDatabase;
+import org.albs.bootstrap.support.Queue;
 import org.albs.bootstrap.support.SignNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresDatabase.class)
 class UiCallsTest {
+    @Inject
+    AgroalDataSource db;
     private static final String PLATFORM = "AlmaLinux-8";
 
     private static RequestSpecification ui(Api.ServiceUser user) {
@@ -167,6 +173,7 @@ class UiCallsTest {
         build.put("platform_flavors", List.of());
         build.put("product_id", productId);
         build.put("test_configuration", Map.of());
+        Queue.retireAllOpenTasks(db); // tasks other test classes left open would be handed out before this build's
         long buildId = ((Number) map(UiCalls.shows(23, ui(alice).contentType(ContentType.JSON).body(build)
                 .when().post("/api/v1/builds/"))).get("id")).longValue();
         Node.awaitJobs(buildId);
