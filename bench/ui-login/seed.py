@@ -15,7 +15,7 @@ and gpg. What it makes, as the clients that normally do it would:
   - a sign key (a fresh gpg key) and a sign task that the seed works as the sign node does: downloads the packages,
     re-signs them with rpmsign, uploads them, reports them;
   - a second build whose one task fails, so the feed shows both;
-  - a release plan of the signed build into the product.
+  - a release plan of the signed build into the AlmaLinux product (the platform's production repositories).
 Prints and writes (OUT_JSON) the ids made, for the page driver.
 """
 import importlib.util
@@ -275,8 +275,11 @@ shutil.rmtree(gnupg, ignore_errors=True)
 # ---- the build into the product, and a release plan ----------------------------------------------------------------
 call('POST', f'/products/add/{build_id}/{product_name}/', token=octo_token)
 _, build = call('GET', f'/builds/{build_id}/')
+# a release goes into the distribution's own product (AlmaLinux, from the reference data): a community product is
+# filled by adding builds to it, as above
+almalinux = next(p for p in call('GET', '/products/')[1] if p['name'] == 'AlmaLinux')
 _, release = call('POST', '/releases/new/', {
-    'builds': [build_id], 'build_tasks': [t['id'] for t in build['tasks']], 'product_id': product['id'],
+    'builds': [build_id], 'build_tasks': [t['id'] for t in build['tasks']], 'product_id': almalinux['id'],
     'platform_id': platform['id'], 'reference_platform_id': platform['id']}, token=octo_token)
 log(f"release {release['id']} status {release['status']}")
 
