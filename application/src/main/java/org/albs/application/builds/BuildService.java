@@ -114,7 +114,7 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
                     p.add("Unknown platform flavours " + unknown, "value_error", "platform_flavors");
                 }
             }
-            Optional<Product> product = cmd.productId() == null ? Optional.empty() : products(cmd.productId(), p);
+            Optional<Product> product = cmd.productId() == null ? Optional.empty() : productOf(cmd.productId(), p);
             p.throwIfAny();
             product.ifPresent(pr -> access.requireOnProduct(actor, pr, Action.CREATE_BUILD));
             List<BuildTaskRef> refs = cmd.tasks().stream().map(CreateBuildCommand.RefEntry::toRef).toList();
@@ -223,13 +223,12 @@ public class BuildService implements CreateBuildUseCase, FindBuildsUseCase, Rest
     }
 
     /** The product a build is created for; an unknown one is a problem at {@code product_id}. */
-    private Optional<Product> products(long productId, Problems p) {
-        try {
-            return Optional.of(access.product(productId));
-        } catch (NotFoundException e) {
-            p.add(e.getMessage(), "value_error", "product_id");
-            return Optional.empty();
+    private Optional<Product> productOf(long productId, Problems p) {
+        Optional<Product> product = access.findProduct(productId);
+        if (product.isEmpty()) {
+            p.add("Product with id " + productId + " is not found", "value_error", "product_id");
         }
+        return product;
     }
 
     private Builds.BuildHeader requireOwner(User actor, long buildId, Action action) {

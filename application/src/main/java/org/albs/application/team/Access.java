@@ -1,12 +1,12 @@
 package org.albs.application.team;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.albs.application.port.out.Builds;
 import org.albs.application.port.out.Products;
 import org.albs.application.port.out.Teams;
-import org.albs.domain.NotFoundException;
 import org.albs.domain.identity.User;
 import org.albs.domain.identity.UserId;
 import org.albs.domain.product.Product;
@@ -92,10 +92,9 @@ public final class Access {
         }
     }
 
-    /** The product, or 404. */
-    public Product product(long productId) {
-        return products.find(productId)
-                .orElseThrow(() -> new NotFoundException("Product with id " + productId + " is not found"));
+    /** The product a request names (checked before asking about it). */
+    public Optional<Product> findProduct(long productId) {
+        return products.find(productId);
     }
 
     private Guarded guarded(Product product) {
