@@ -96,8 +96,9 @@ public class CoreWiring {
         return new PlatformFlavourService(flavours, repositories, tx);
     }
 
+    /** Made on first use (a client proxy), like the test system: its HTTP client initialises the JVM's TLS stack. */
     @Produces
-    @Singleton
+    @ApplicationScoped
     PackageKnowledge packageKnowledge(AlbsConfig config) {
         AlbsConfig.Beholder b = config.beholder();
         return new BeholderPackageKnowledge(new BeholderSettings(b.host(), b.token(), b.timeout(), b.retries(),

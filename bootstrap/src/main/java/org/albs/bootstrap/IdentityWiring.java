@@ -32,8 +32,9 @@ public class IdentityWiring {
         return new BrowserLoginSettings(config.frontend().baseUrl());
     }
 
+    /** Made on first use (a client proxy), like the test system: its HTTP client initialises the JVM's TLS stack. */
     @Produces
-    @Singleton
+    @ApplicationScoped
     IdentityProvider identityProvider(AlbsConfig config) {
         AlbsConfig.Github g = config.github();
         return new GithubIdentityProvider(new GithubSettings(g.oauthUrl(), g.apiUrl(), g.client().orElse(""),

@@ -77,9 +77,12 @@ public class StoreWiring {
         return url.endsWith("/") ? url : url + "/";
     }
 
-    /** Pulp itself: typed as its class only, so the core gets the measured store below. */
+    /**
+     * Pulp itself: typed as its class only, so the core gets the measured store below. Made on first use (a client
+     * proxy), like the test system: its REST and HTTP clients initialise the JVM's TLS stack.
+     */
     @Produces
-    @Singleton
+    @ApplicationScoped
     @Typed(PulpArtifactStore.class)
     PulpArtifactStore pulp(AlbsConfig config) {
         AlbsConfig.Pulp p = config.pulp();
