@@ -14,6 +14,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 export PULP_HOST=${PULP_HOST:-http://127.0.0.1:9} ALBS_SHUTDOWN_DELAY=0s
 PORT=${PORT:-18093}
+# JFR from launch with a class-data archive of the application (SharedArchiveFile) crashes JDK 17.0.15 in
+# KlassFactory::check_shared_class_file_load_hook (the first archived class an application-loader thread loads while
+# JFR's class-file hook is on; every time on this machine). JFR started later (jcmd PID JFR.start) works with it.
+if [[ "$*" == *SharedArchiveFile* ]]; then
+    die "JFR from launch and -XX:SharedArchiveFile crash JDK 17: profile without the archive, or use jcmd JFR.start"
+fi
 DB=${DB:-albs_bench_startup}
 OUT=${OUT:-$BENCH_DIR/out/startup-profile-$(date +%Y%m%dT%H%M%S)}
 mkdir -p "$OUT"

@@ -52,7 +52,7 @@ TUNED=${TUNED:--XX:+UseSerialGC -Xms24m -XX:MaxRAMPercentage=60}
 options() {
     case $1 in
         default) echo "" ;;
-        before) echo "${OPTS_before:-}" ;;
+        before) eval echo "\"${OPTS_before:-}\"" ;;
         tuned) echo "$TUNED" ;;
         appcds) echo "$TUNED -Xshare:on -XX:SharedArchiveFile=$CDS" ;;
         qcds) echo "$TUNED -Xshare:on -XX:SharedArchiveFile=app-cds.jsa" ;;
